@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Applies resources.asadmin to a running Payara domain, once: a domain that already has the pool is left alone,
+# so the run command can restart on the same domain and keep its data and settings.
+# Usage: configure-domain.sh /path/to/asadmin [asadmin options such as --port 4848]
+set -euo pipefail
+asadmin=$1; shift
+here=$(cd "$(dirname "$0")" && pwd)
+if "$asadmin" "$@" list-jdbc-connection-pools 2>/dev/null | grep -qx 'oaplatform-pool'; then
+  echo "OA Platform resources already present in the domain"
+  exit 0
+fi
+"$asadmin" "$@" multimode --file "$here/resources.asadmin"

@@ -1,0 +1,30 @@
+package org.oaplatform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.oaplatform.accounts.boundary.AccountsResource;
+import org.oaplatform.accounts.boundary.ClientAuthentication;
+import org.oaplatform.officialaccounts.boundary.AdminVerificationsResource;
+import org.oaplatform.officialaccounts.boundary.OfficialAccountsResource;
+import org.oaplatform.platform.boundary.PingResource;
+import org.oaplatform.platform.boundary.ProblemMapper;
+import org.oaplatform.platform.boundary.RequestSizeLimit;
+
+/**
+ * The client API ({@code /api/v1}) that a mobile app would call: bearer sessions, {@code problem+json} errors.
+ * Its classes are listed, not scanned, so that resources and error formats of the two API surfaces never mix.
+ */
+@ApplicationPath("api/v1")
+public class ClientApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                RequestSizeLimit.class, ClientAuthentication.class,
+                ProblemMapper.class, ProblemMapper.ValidationFailures.class,
+                PingResource.class,
+                AccountsResource.class,
+                OfficialAccountsResource.class, AdminVerificationsResource.class);
+    }
+}

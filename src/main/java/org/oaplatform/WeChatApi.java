@@ -1,0 +1,25 @@
+package org.oaplatform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.oaplatform.platform.boundary.RequestSizeLimit;
+import org.oaplatform.wechatapi.boundary.AccessTokenCheck;
+import org.oaplatform.wechatapi.boundary.ErrcodeMapper;
+import org.oaplatform.wechatapi.boundary.TokenResource;
+
+/**
+ * The WeChat-compatible developer API ({@code /cgi-bin}): access tokens, WeChat's paths, fields and errcodes.
+ * Its classes are listed, not scanned, so that resources and error formats of the two API surfaces never mix.
+ */
+@ApplicationPath("cgi-bin")
+public class WeChatApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                RequestSizeLimit.class, AccessTokenCheck.class,
+                ErrcodeMapper.class, ErrcodeMapper.ValidationFailures.class,
+                TokenResource.class);
+    }
+}

@@ -1,0 +1,121 @@
+package org.oaplatform.accounts.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.util.Optional;
+import org.oaplatform.accounts.control.Passwords;
+import org.oaplatform.accounts.control.PhoneNumbers;
+import org.oaplatform.accounts.entity.Person;
+import org.oaplatform.platform.boundary.AuditLog;
+import org.oaplatform.platform.control.ConflictException;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.Settings;
+
+/** Personal accounts: registration (proven by an SMS code), lookup and the profile. */
+@Stateless
+public class People {
+
+    public static final String DEFAULT_LANGUAGE = "en";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    VerificationCodes codes;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Settings settings;
+
+    public Person register(String region, String phone, String code, String password, String displayName) {
+        String e164 = PhoneNumbers.normalise(region, phone);
+        codes.spend(e164, code);
+        return create(e164, password, displayName);
+    }
+
+    /** Creates a person whose phone was proven some other way (demo data, administration). */
+    public Person create(String e164, String password, String displayName) {
+        if (byPhone(e164).isPresent()) {
+            throw phoneTaken();
+        }
+        Person person = new Person(e164, PhoneNumbers.regionOf(e164), passwords.hash(password), displayName.strip(),
+                DEFAULT_LANGUAGE, clock.instant());
+        try {
+            em.persist(person);
+            em.flush();
+        } catch (PersistenceException raceOnUniquePhone) {
+            throw phoneTaken();
+        }
+        audit.record("person.registered", "person:" + person.id(), PhoneNumbers.masked(e164));
+        return person;
+    }
+
+    public Optional<Person> byPhone(String e164) {
+        return em.createNamedQuery(Person.BY_PHONE, Person.class).setParameter("phone", e164).getResultStream()
+                .findFirst();
+    }
+
+    public Person get(long personId) {
+        Person person = em.find(Person.class, personId);
+        if (person == null) {
+            throw new NotFoundException(ErrorCode.NOT_FOUND, "no such person");
+        }
+        return person;
+    }
+
+    public boolean isPlatformAdmin(Person person) {
+        return settings.platformAdminPhones().contains(person.phone());
+    }
+
+    public Person updateProfile(long personId, ProfileChange change) {
+        Person person = get(personId);
+        if (change.displayName() != null) {
+            person.rename(change.displayName().strip());
+        }
+        if (change.region() != null) {
+            person.moveTo(change.region());
+        }
+        if (change.language() != null) {
+            person.speak(change.language());
+        }
+        if (change.handle() != null && !change.handle().equals(person.handle())) {
+            assignHandle(person, change.handle());
+        }
+        return person;
+    }
+
+    private void assignHandle(Person person, String handle) {
+        if (!person.mayChangeHandle()) {
+            throw new ConflictException(ErrorCode.HANDLE_ALREADY_CHANGED);
+        }
+        Long taken = em.createQuery("SELECT COUNT(p) FROM Person p WHERE p.handle = :handle", Long.class)
+                .setParameter("handle", handle).getSingleResult();
+        if (taken > 0) {
+            throw new ConflictException(ErrorCode.HANDLE_TAKEN);
+        }
+        person.assignHandle(handle);
+        try {
+            em.flush();
+        } catch (PersistenceException raceOnUniqueHandle) {
+            throw new ConflictException(ErrorCode.HANDLE_TAKEN);
+        }
+        audit.record("person.handle-set", "person:" + person.id(), handle);
+    }
+
+    private static ConflictException phoneTaken() {
+        return new ConflictException(ErrorCode.PHONE_TAKEN, "a personal account with this phone number exists");
+    }
+}

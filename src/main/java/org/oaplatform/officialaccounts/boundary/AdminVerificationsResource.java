@@ -1,0 +1,58 @@
+package org.oaplatform.officialaccounts.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.oaplatform.accounts.boundary.CurrentPerson;
+import org.oaplatform.officialaccounts.entity.ApplicationStatus;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.InvalidInputException;
+
+/** The verification queue for platform administrators. */
+@Path("admin/verifications")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminVerificationsResource {
+
+    public record Decision(String reason) {
+    }
+
+    @Inject
+    Verifications verifications;
+
+    @Inject
+    CurrentPerson currentPerson;
+
+    @GET
+    public List<ApplicationView> queue(@QueryParam("status") @DefaultValue("PENDING") String status) {
+        ApplicationStatus wanted;
+        try {
+            wanted = ApplicationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "status is PENDING, APPROVED or REJECTED");
+        }
+        return verifications.queue(currentPerson.id(), wanted).stream().map(ApplicationView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/approve")
+    public ApplicationView approve(@PathParam("id") String id, Decision decision) {
+        return ApplicationView.of(verifications.approve(currentPerson.id(), id, decision == null ? null : decision.reason()));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    public ApplicationView reject(@PathParam("id") String id, Decision decision) {
+        return ApplicationView.of(verifications.reject(currentPerson.id(), id, decision == null ? null : decision.reason()));
+    }
+}

@@ -1,0 +1,6 @@
+package org.oaplatform.officialaccounts.entity;
+
+/** Where a verification application stands. */
+public enum ApplicationStatus {
+    PENDING, APPROVED, REJECTED
+}

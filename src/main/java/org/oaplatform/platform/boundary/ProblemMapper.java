@@ -1,0 +1,61 @@
+package org.oaplatform.platform.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.oaplatform.platform.control.FailureTranslation;
+import org.oaplatform.platform.control.FailureTranslation.Failure;
+import org.oaplatform.platform.control.RequestContext;
+
+/**
+ * The client API's only error writer: RFC 9457 {@code application/problem+json} with a stable {@code type}
+ * (see {@code docs/errors.md}), field errors for validation failures and the correlation id.
+ */
+@ApplicationScoped
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @Inject
+    RequestContext request;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        return problem(thrown, request);
+    }
+
+    static Response problem(Throwable thrown, RequestContext request) {
+        Failure failure = FailureTranslation.translate(thrown, request.correlationId());
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", failure.code().problemType())
+                .add("title", failure.code().defaultMessage())
+                .add("status", failure.code().httpStatus())
+                .add("detail", failure.message())
+                .add("correlationId", request.correlationId());
+        if (!failure.fieldErrors().isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            failure.fieldErrors().forEach(e -> errors.add(Json.createObjectBuilder()
+                    .add("field", e.field()).add("message", e.message())));
+            body.add("errors", errors);
+        }
+        return Response.status(failure.code().httpStatus()).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    }
+
+    /** Bean Validation failures would otherwise go to Jersey's own mapper, which is more specific than ours. */
+    @ApplicationScoped
+    public static class ValidationFailures implements ExceptionMapper<ValidationException> {
+
+        @Inject
+        RequestContext request;
+
+        @Override
+        public Response toResponse(ValidationException exception) {
+            return problem(exception, request);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.oaplatform.platform.control;
+
+/**
+ * Every error a client can see, with its WeChat {@code errcode} (for {@code /cgi-bin}), its problem type slug and
+ * HTTP status (for {@code /api/v1}). One table, so that the two surfaces never disagree about what went wrong.
+ */
+public enum ErrorCode {
+    SYSTEM_BUSY(-1, "system-error", 500, "system error"),
+
+    // request shape
+    MALFORMED_REQUEST(47001, "malformed-request", 400, "data format error"),
+    VALIDATION_FAILED(40097, "validation-failed", 400, "invalid args"),
+    REQUEST_TOO_LARGE(45002, "request-too-large", 413, "content size out of limit"),
+    UNSUPPORTED_MEDIA_TYPE(47001, "unsupported-media-type", 415, "data format error"),
+    NOT_FOUND(40066, "not-found", 404, "invalid url"),
+    METHOD_NOT_ALLOWED(43002, "method-not-allowed", 405, "require POST method"),
+    REQUIRE_GET(43001, "method-not-allowed", 405, "require GET method"),
+    REQUIRE_POST(43002, "method-not-allowed", 405, "require POST method"),
+
+    // WeChat credentials and access tokens
+    INVALID_CREDENTIAL(40001, "invalid-credential", 401, "invalid credential, access_token is invalid or not latest"),
+    INVALID_GRANT_TYPE(40002, "invalid-grant-type", 400, "invalid grant_type"),
+    INVALID_OPENID(40003, "invalid-openid", 400, "invalid openid"),
+    INVALID_APPID(40013, "invalid-appid", 400, "invalid appid"),
+    INVALID_ACCESS_TOKEN(40014, "invalid-access-token", 401, "invalid access_token"),
+    INVALID_APPSECRET(40125, "invalid-appsecret", 401, "invalid appsecret"),
+    IP_NOT_WHITELISTED(40164, "ip-not-whitelisted", 403, "invalid ip, not in whitelist"),
+    ACCESS_TOKEN_MISSING(41001, "access-token-missing", 401, "access_token missing"),
+    APPID_MISSING(41002, "appid-missing", 400, "appid missing"),
+    SECRET_MISSING(41004, "secret-missing", 400, "appsecret missing"),
+    ACCESS_TOKEN_EXPIRED(42001, "access-token-expired", 401, "access_token expired"),
+    DAILY_QUOTA_EXCEEDED(45009, "daily-quota-exceeded", 429, "reach max api daily quota limit"),
+    TOO_FREQUENT(45011, "too-frequent", 429, "api minute-quota reach limit, must slower, retry next minute"),
+    API_UNAUTHORIZED(48001, "api-unauthorized", 403, "api unauthorized"),
+
+    // client API: people and sessions
+    UNAUTHENTICATED(41001, "unauthenticated", 401, "authentication required"),
+    FORBIDDEN(48001, "forbidden", 403, "not permitted"),
+    INVALID_PHONE(40097, "invalid-phone", 400, "invalid phone number"),
+    INVALID_VERIFICATION_CODE(40097, "invalid-verification-code", 400, "the verification code is wrong or expired"),
+    CODE_REQUESTED_TOO_SOON(45011, "code-requested-too-soon", 429, "wait before requesting another code"),
+    CODE_LIMIT_REACHED(45009, "code-limit-reached", 429, "too many codes requested"),
+    INVALID_LOGIN(40097, "invalid-login", 401, "wrong phone number or password"),
+    TOO_MANY_FAILED_LOGINS(45011, "too-many-failed-logins", 429, "too many failed logins, try again later"),
+    PHONE_TAKEN(40097, "phone-taken", 409, "this phone number cannot be registered"),
+    HANDLE_TAKEN(40097, "handle-taken", 409, "this WeChat ID is taken"),
+    HANDLE_ALREADY_CHANGED(40097, "handle-already-changed", 409, "the WeChat ID can be changed only once"),
+
+    // official accounts
+    ACCOUNT_NAME_TAKEN(40097, "account-name-taken", 409, "an official account with this name exists"),
+    NOT_ELIGIBLE(40097, "not-eligible", 422, "this account cannot do that"),
+    INVALID_STATE(40097, "invalid-state", 409, "not possible in the current state"),
+    ALREADY_MEMBER(40097, "already-member", 409, "this person is already a member of the account"),
+    DOCUMENT_REJECTED(40097, "document-rejected", 400, "the document is not acceptable");
+
+    private final int errcode;
+    private final String problemSlug;
+    private final int httpStatus;
+    private final String defaultMessage;
+
+    ErrorCode(int errcode, String problemSlug, int httpStatus, String defaultMessage) {
+        this.errcode = errcode;
+        this.problemSlug = problemSlug;
+        this.httpStatus = httpStatus;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public int errcode() {
+        return errcode;
+    }
+
+    /** Stable problem type URI of the client API (RFC 9457); clients may switch on it. */
+    public String problemType() {
+        return "urn:oaplatform:problem:" + problemSlug;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

@@ -1,0 +1,90 @@
+package org.oaplatform.platform.control;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns anything a request threw into an {@link ErrorCode} and a message, the same way for both API surfaces;
+ * the surfaces' mappers only choose the wire format. Unexpected errors are logged here, once, with the
+ * correlation id the client receives, and their details never leave the server.
+ */
+public final class FailureTranslation {
+
+    private static final Logger LOG = Logger.getLogger(FailureTranslation.class.getName());
+
+    public record Failure(ErrorCode code, String message, List<FieldError> fieldErrors) {
+    }
+
+    public record FieldError(String field, String message) {
+    }
+
+    private FailureTranslation() {
+    }
+
+    public static Failure translate(Throwable thrown, String correlationId) {
+        BusinessException business = causeOfType(thrown, BusinessException.class);
+        if (business != null) {
+            return new Failure(business.code(), business.getMessage(), List.of());
+        }
+        ConstraintViolationException violations = causeOfType(thrown, ConstraintViolationException.class);
+        if (violations != null) {
+            List<FieldError> errors = violations.getConstraintViolations().stream()
+                    .map(v -> new FieldError(field(v), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .toList();
+            String summary = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b)
+                    .orElse(ErrorCode.VALIDATION_FAILED.defaultMessage());
+            return new Failure(ErrorCode.VALIDATION_FAILED, summary, errors);
+        }
+        if (thrown instanceof NotAllowedException notAllowed) {
+            var allowed = notAllowed.getResponse().getAllowedMethods();
+            ErrorCode code = allowed.contains("POST") ? ErrorCode.REQUIRE_POST
+                    : allowed.contains("GET") ? ErrorCode.REQUIRE_GET : ErrorCode.METHOD_NOT_ALLOWED;
+            return new Failure(code, code.defaultMessage(), List.of());
+        }
+        if (thrown instanceof NotSupportedException) {
+            return new Failure(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type", List.of());
+        }
+        if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() == 404) {
+            return new Failure(ErrorCode.NOT_FOUND, "no such resource", List.of());
+        }
+        if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() == 400
+                || causeOfType(thrown, JsonbException.class) != null
+                || causeOfType(thrown, jakarta.json.JsonException.class) != null
+                || thrown instanceof ProcessingException) {
+            return new Failure(ErrorCode.MALFORMED_REQUEST, "the request body is not valid JSON of the expected shape",
+                    List.of());
+        }
+        if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+            return new Failure(ErrorCode.MALFORMED_REQUEST, "the request is not acceptable", List.of());
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, thrown);
+        return new Failure(ErrorCode.SYSTEM_BUSY, "unexpected error; quote correlation id " + correlationId,
+                List.of());
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        // "register.arg0.phone" -> "phone": clients know their fields, not our method names.
+        String path = violation.getPropertyPath().toString();
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package org.oaplatform.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Unguessable public identifiers and secrets. Database ids never leave the server; everything a client sees
+ * comes from here.
+ */
+@ApplicationScoped
+public class Ids {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** WeChat appid: {@code wx} followed by 16 lowercase hex digits. */
+    public String appId() {
+        return "wx" + hex(8);
+    }
+
+    /** WeChat AppSecret: 32 lowercase hex digits. */
+    public String appSecret() {
+        return hex(16);
+    }
+
+    /** An account's original id as WeChat shows it in pushes: {@code gh_} followed by 12 hex digits. */
+    public String originalId() {
+        return "gh_" + hex(6);
+    }
+
+    /** A bearer token of {@code bytes} random bytes, URL-safe so that SDKs which do not encode queries keep it intact. */
+    public String token(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return URL_SAFE.encodeToString(b);
+    }
+
+    /** A code of {@code digits} decimal digits, leading zeros kept. */
+    public String digits(int digits) {
+        StringBuilder sb = new StringBuilder(digits);
+        for (int i = 0; i < digits; i++) {
+            sb.append((char) ('0' + random.nextInt(10)));
+        }
+        return sb.toString();
+    }
+
+    public String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HEX.formatHex(b);
+    }
+}

@@ -1,0 +1,37 @@
+package org.oaplatform.wechatapi.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import org.oaplatform.officialaccounts.entity.OfficialAccount;
+
+/** Admits calls to {@link CgiEndpoint} methods: token, whitelist, capability and quota, before the method runs. */
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION)
+public class AccessTokenCheck implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    CallingAccount callingAccount;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        CgiEndpoint endpoint = resourceInfo.getResourceMethod().getAnnotation(CgiEndpoint.class);
+        if (endpoint == null) {
+            return;
+        }
+        String token = request.getUriInfo().getQueryParameters().getFirst("access_token");
+        OfficialAccount account = tokens.admit(token, endpoint);
+        callingAccount.admitted(account.id(), account.appId());
+    }
+}

@@ -1,0 +1,30 @@
+package org.oaplatform.wechatapi.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.oaplatform.platform.control.AuthenticationException;
+import org.oaplatform.platform.control.ErrorCode;
+
+/** The official account on whose behalf the current {@code /cgi-bin} request came, once its token was checked. */
+@RequestScoped
+public class CallingAccount {
+
+    private Long accountId;
+    private String appId;
+
+    void admitted(long accountId, String appId) {
+        this.accountId = accountId;
+        this.appId = appId;
+    }
+
+    public long id() {
+        if (accountId == null) {
+            throw new AuthenticationException(ErrorCode.ACCESS_TOKEN_MISSING);
+        }
+        return accountId;
+    }
+
+    public String appId() {
+        id();
+        return appId;
+    }
+}

@@ -1,0 +1,50 @@
+package org.oaplatform.wechatapi.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.oaplatform.platform.control.FailureTranslation;
+import org.oaplatform.platform.control.FailureTranslation.Failure;
+import org.oaplatform.platform.control.RequestContext;
+
+/**
+ * The WeChat surface's only error writer: HTTP 200 with {@code {"errcode":N,"errmsg":"... rid: <id>"}}, as WeChat
+ * answers and as SDKs require (WxJava reports any non-2xx as -99 and ignores the body).
+ */
+@ApplicationScoped
+public class ErrcodeMapper implements ExceptionMapper<Throwable> {
+
+    @Inject
+    RequestContext request;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        return errcode(thrown, request);
+    }
+
+    static Response errcode(Throwable thrown, RequestContext request) {
+        Failure failure = FailureTranslation.translate(thrown, request.correlationId());
+        String body = Json.createObjectBuilder()
+                .add("errcode", failure.code().errcode())
+                .add("errmsg", failure.message() + " rid: " + request.correlationId())
+                .build().toString();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** Bean Validation failures would otherwise go to Jersey's own mapper, which is more specific than ours. */
+    @ApplicationScoped
+    public static class ValidationFailures implements ExceptionMapper<ValidationException> {
+
+        @Inject
+        RequestContext request;
+
+        @Override
+        public Response toResponse(ValidationException exception) {
+            return errcode(exception, request);
+        }
+    }
+}

@@ -16,13 +16,13 @@ import java.time.ZoneOffset;
  * Added to the WAR only by {@link Deployments#warWithMovableClock()}.
  */
 @ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION + 100)
 public class MovableClock {
 
     private volatile Duration offset = Duration.ZERO;
 
     @Produces
-    @Alternative
-    @Priority(Interceptor.Priority.APPLICATION + 100)
     public Clock clock() {
         return new Clock() {
             @Override

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,7 @@ public final class DevServer {
     private final int dbPort;
     private final int httpPort = 8080;
     private DB embeddedDb;
+    private boolean running;
 
     private DevServer(Path payaraHome, Path war, Path serverConfig, Path dataDir, int dbPort) {
         this.payaraHome = payaraHome;
@@ -51,7 +53,13 @@ public final class DevServer {
             server.stop();
             stopped.countDown();
         }, "oa-dev-shutdown"));
-        Duration startup = server.start();
+        Duration startup;
+        try {
+            startup = server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
         server.printBanner(startup);
         stopped.await();
     }
@@ -72,8 +80,10 @@ public final class DevServer {
         Map<String, String> serverEnv = databaseEnvironment();
         serverEnv.put("OA_DEV_MODE", System.getenv().getOrDefault("OA_DEV_MODE", "true"));
         asadmin(serverEnv, "start-domain", "domain1");
+        running = true;
         run(serverEnv, "bash", serverConfig.resolve("configure-domain.sh").toString(),
                 payaraHome.resolve("bin/asadmin").toString());
+        undeployLeftover(serverEnv);
         asadmin(serverEnv, "deploy", "--force=true", "--name", "oa-platform", "--contextroot", "/", war.toString());
         waitUntilHealthy();
         return Duration.between(started, Instant.now());
@@ -84,7 +94,7 @@ public final class DevServer {
     }
 
     private Map<String, String> databaseEnvironment() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         if (env.containsKey("DB_URL")) {
             LOG.info("Using the external database in DB_URL");
             return env;
@@ -153,11 +163,20 @@ public final class DevServer {
         System.out.println(banner);
     }
 
-    public void stop() {
-        try {
-            asadmin(new java.util.HashMap<>(System.getenv()), "stop-domain", "--kill=false", "domain1");
-        } catch (Exception e) {
-            LOG.warning("Could not stop Payara cleanly: " + e.getMessage());
+    /**
+     * Stops what was started, once. The application is undeployed first: a domain that restarts with it still
+     * registered loads it before the new WAR arrives, and that half-loaded copy breaks the next deployment.
+     */
+    public synchronized void stop() {
+        if (running) {
+            Map<String, String> env = new HashMap<>(System.getenv());
+            try {
+                undeployLeftover(env);
+                asadmin(env, "stop-domain", "domain1");
+            } catch (Exception e) {
+                LOG.warning("Could not stop Payara cleanly: " + e.getMessage());
+            }
+            running = false;
         }
         if (embeddedDb != null) {
             try {
@@ -165,6 +184,18 @@ public final class DevServer {
             } catch (Exception e) {
                 LOG.warning("Could not stop the embedded database cleanly: " + e.getMessage());
             }
+            embeddedDb = null;
+        }
+    }
+
+    /** Removes the application if a previous run (or a crash) left it registered in the domain. */
+    private void undeployLeftover(Map<String, String> env) throws IOException, InterruptedException {
+        Process list = new ProcessBuilder(payaraHome.resolve("bin/asadmin").toString(), "list-applications")
+                .redirectErrorStream(true).start();
+        String applications = new String(list.getInputStream().readAllBytes());
+        list.waitFor();
+        if (applications.contains("oa-platform")) {
+            asadmin(env, "undeploy", "oa-platform");
         }
     }
 

@@ -3,6 +3,8 @@ package org.oaplatform;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
 import org.oaplatform.officialaccounts.boundary.AdminVerificationsResource;
@@ -16,6 +18,8 @@ import org.oaplatform.platform.boundary.RequestSizeLimit;
  * Its classes are listed, not scanned, so that resources and error formats of the two API surfaces never mix.
  */
 @ApplicationPath("api/v1")
+@OpenAPIDefinition(info = @Info(title = "OA Platform", version = "1",
+        description = "Client API (/api/v1, problem+json errors) and WeChat-compatible developer API (/cgi-bin, errcode JSON)"))
 public class ClientApi extends Application {
 
     @Override

@@ -33,29 +33,45 @@ import org.oaplatform.platform.control.Settings;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountsResource {
 
-    public record CodeRequest(
-            @Pattern(regexp = "[A-Za-z]{2}", message = "{oa.region.pattern}") String region,
-            @NotBlank(message = "{oa.phone.required}") String phone) {
+    // Request bodies are classes with public fields, not records: Payara's OpenAPI scanner fails on Bean Validation
+    // annotations of record components (they land on the canonical constructor's parameters too).
+
+    public static class CodeRequest {
+        @Pattern(regexp = "[A-Za-z]{2}", message = "{oa.region.pattern}")
+        public String region;
+        @NotBlank(message = "{oa.phone.required}")
+        public String phone;
     }
 
     public record CodeSent(boolean sent, Instant expiresAt) {
     }
 
-    public record Registration(
-            @Pattern(regexp = "[A-Za-z]{2}", message = "{oa.region.pattern}") String region,
-            @NotBlank(message = "{oa.phone.required}") String phone,
-            @NotBlank(message = "{oa.code.required}") @Pattern(regexp = "\\d{6}", message = "{oa.code.pattern}") String code,
-            @NotNull(message = "{oa.password.required}")
-            @Size(min = 8, max = 64, message = "{oa.password.size}")
-            @Pattern(regexp = "(?=.*\\p{L})(?=.*\\d).*", message = "{oa.password.pattern}") String password,
-            @NotBlank(message = "{oa.displayName.required}") @Size(max = 32, message = "{oa.displayName.size}") String displayName) {
+    public static class Registration {
+        @Pattern(regexp = "[A-Za-z]{2}", message = "{oa.region.pattern}")
+        public String region;
+        @NotBlank(message = "{oa.phone.required}")
+        public String phone;
+        @NotBlank(message = "{oa.code.required}")
+        @Pattern(regexp = "\\d{6}", message = "{oa.code.pattern}")
+        public String code;
+        @NotNull(message = "{oa.password.required}")
+        @Size(min = 8, max = 64, message = "{oa.password.size}")
+        @Pattern(regexp = "(?=.*\\p{L})(?=.*\\d).*", message = "{oa.password.pattern}")
+        public String password;
+        @NotBlank(message = "{oa.displayName.required}")
+        @Size(max = 32, message = "{oa.displayName.size}")
+        public String displayName;
     }
 
-    public record Login(
-            @Pattern(regexp = "[A-Za-z]{2}", message = "{oa.region.pattern}") String region,
-            @NotBlank(message = "{oa.phone.required}") String phone,
-            @Size(max = 64, message = "{oa.password.size}") String password,
-            @Pattern(regexp = "\\d{6}", message = "{oa.code.pattern}") String code) {
+    public static class Login {
+        @Pattern(regexp = "[A-Za-z]{2}", message = "{oa.region.pattern}")
+        public String region;
+        @NotBlank(message = "{oa.phone.required}")
+        public String phone;
+        @Size(max = 64, message = "{oa.password.size}")
+        public String password;
+        @Pattern(regexp = "\\d{6}", message = "{oa.code.pattern}")
+        public String code;
     }
 
     public record SmsView(String phone, String body, Instant sentAt) {
@@ -82,28 +98,28 @@ public class AccountsResource {
     @POST
     @Path("verification-codes")
     public Response sendCode(@Valid @NotNull(message = "{oa.body.required}") CodeRequest request) {
-        Instant expiresAt = codes.send(request.region(), request.phone());
+        Instant expiresAt = codes.send(request.region, request.phone);
         return Response.accepted(new CodeSent(true, expiresAt)).build();
     }
 
     @POST
     @Path("accounts")
     public Response register(@Valid @NotNull(message = "{oa.body.required}") Registration request) {
-        Person person = people.register(request.region(), request.phone(), request.code(), request.password(),
-                request.displayName());
+        Person person = people.register(request.region, request.phone, request.code, request.password,
+                request.displayName);
         return Response.created(URI.create("me")).entity(PersonView.of(person, people.isPlatformAdmin(person))).build();
     }
 
     @POST
     @Path("sessions")
     public Response logIn(@Valid @NotNull(message = "{oa.body.required}") Login request) {
-        boolean withPassword = request.password() != null;
-        if (withPassword == (request.code() != null)) {
+        boolean withPassword = request.password != null;
+        if (withPassword == (request.code != null)) {
             throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "give either a password or a code");
         }
         Sessions.Issued issued = withPassword
-                ? sessions.logInWithPassword(request.region(), request.phone(), request.password())
-                : sessions.logInWithCode(request.region(), request.phone(), request.code());
+                ? sessions.logInWithPassword(request.region, request.phone, request.password)
+                : sessions.logInWithCode(request.region, request.phone, request.code);
         return Response.status(Response.Status.CREATED).entity(issued).build();
     }
 

@@ -82,17 +82,17 @@ public class People {
 
     public Person updateProfile(long personId, ProfileChange change) {
         Person person = get(personId);
-        if (change.displayName() != null) {
-            person.rename(change.displayName().strip());
+        if (change.displayName != null) {
+            person.rename(change.displayName.strip());
         }
-        if (change.region() != null) {
-            person.moveTo(change.region());
+        if (change.region != null) {
+            person.moveTo(change.region);
         }
-        if (change.language() != null) {
-            person.speak(change.language());
+        if (change.language != null) {
+            person.speak(change.language);
         }
-        if (change.handle() != null && !change.handle().equals(person.handle())) {
-            assignHandle(person, change.handle());
+        if (change.handle != null && !change.handle.equals(person.handle())) {
+            assignHandle(person, change.handle);
         }
         return person;
     }

@@ -69,16 +69,16 @@ public class OfficialAccounts {
     /** Registration with given credentials: for demo data, whose appid and secret are documented. */
     public Registered register(long ownerId, AccountRegistration request, String appId, String secret) {
         Person owner = people.get(ownerId);
-        String name = request.name().strip();
-        if (request.region() == AccountRegion.CN && !owner.hasMainlandChinaNumber()) {
+        String name = request.name.strip();
+        if (request.region == AccountRegion.CN && !owner.hasMainlandChinaNumber()) {
             throw new InvalidInputException(ErrorCode.NOT_ELIGIBLE,
                     "a CN account needs an owner registered with a +86 phone number");
         }
-        if (request.entityType() == EntityType.INDIVIDUAL && request.type() != AccountType.SUBSCRIPTION) {
+        if (request.entityType == EntityType.INDIVIDUAL && request.type != AccountType.SUBSCRIPTION) {
             throw new InvalidInputException(ErrorCode.NOT_ELIGIBLE, "individuals may only open subscription accounts");
         }
-        if (request.entityType().isOrganisation() && (isBlank(request.legalName())
-                || isBlank(request.registrationNumber()) || isBlank(request.legalRepresentative()))) {
+        if (request.entityType.isOrganisation() && (isBlank(request.legalName)
+                || isBlank(request.registrationNumber) || isBlank(request.legalRepresentative))) {
             throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
                     "organisations give legalName, registrationNumber and legalRepresentative");
         }
@@ -88,10 +88,10 @@ public class OfficialAccounts {
         }
         Instant now = clock.instant();
         OfficialAccount account = new OfficialAccount(appId, ids.originalId(), Hashing.sha256Hex(secret), name,
-                request.type(), request.region(), request.entityType(), strippedOrNull(request.description()), now);
-        if (request.entityType().isOrganisation()) {
-            account.describeOrganisation(request.legalName().strip(), request.registrationNumber().strip(),
-                    request.legalRepresentative().strip());
+                request.type, request.region, request.entityType, strippedOrNull(request.description), now);
+        if (request.entityType.isOrganisation()) {
+            account.describeOrganisation(request.legalName.strip(), request.registrationNumber.strip(),
+                    request.legalRepresentative.strip());
         }
         try {
             em.persist(account);

@@ -43,25 +43,42 @@ public class OfficialAccountsResource {
     public record NewSecret(String appid, String secret) {
     }
 
-    public record MemberRequest(@Pattern(regexp = "[A-Za-z]{2}", message = "{oa.region.pattern}") String region,
-            @NotBlank(message = "{oa.phone.required}") String phone,
-            @NotNull(message = "{oa.role.required}") MemberRole role) {
+    // Request bodies are classes with public fields, not records: Payara's OpenAPI scanner fails on Bean Validation
+    // annotations of record components (they land on the canonical constructor's parameters too).
+
+    public static class MemberRequest {
+        @Pattern(regexp = "[A-Za-z]{2}", message = "{oa.region.pattern}")
+        public String region;
+        @NotBlank(message = "{oa.phone.required}")
+        public String phone;
+        @NotNull(message = "{oa.role.required}")
+        public MemberRole role;
     }
 
     public record MemberView(long personRef, MemberRole role, Instant addedAt) {
     }
 
-    public record Whitelist(@NotNull(message = "{oa.addresses.required}") @Size(max = 200) List<String> addresses) {
+    public static class Whitelist {
+        @NotNull(message = "{oa.addresses.required}")
+        @Size(max = 200)
+        public List<String> addresses;
     }
 
-    public record DocumentUpload(@NotNull(message = "{oa.documentType.required}") DocumentType type,
-            @NotBlank(message = "{oa.fileName.required}") String fileName,
-            @NotBlank(message = "{oa.contentType.required}") String contentType,
-            @NotBlank(message = "{oa.content.required}") String content) {
+    public static class DocumentUpload {
+        @NotNull(message = "{oa.documentType.required}")
+        public DocumentType type;
+        @NotBlank(message = "{oa.fileName.required}")
+        public String fileName;
+        @NotBlank(message = "{oa.contentType.required}")
+        public String contentType;
+        @NotBlank(message = "{oa.content.required}")
+        public String content;
     }
 
-    public record ApplicationRequest(@NotNull(message = "{oa.documents.required}") @Size(min = 1, max = 3,
-            message = "{oa.documents.size}") List<@Valid @NotNull DocumentUpload> documents) {
+    public static class ApplicationRequest {
+        @NotNull(message = "{oa.documents.required}")
+        @Size(min = 1, max = 3, message = "{oa.documents.size}")
+        public List<@Valid @NotNull DocumentUpload> documents;
     }
 
     @Inject
@@ -126,7 +143,7 @@ public class OfficialAccountsResource {
     @Path("official-accounts/{appid}/members")
     public Response addMember(@PathParam("appid") String appId,
             @Valid @NotNull(message = "{oa.body.required}") MemberRequest request) {
-        Membership m = accounts.addMember(currentPerson.id(), appId, request.region(), request.phone(), request.role());
+        Membership m = accounts.addMember(currentPerson.id(), appId, request.region, request.phone, request.role);
         return Response.status(Response.Status.CREATED).entity(new MemberView(m.personId(), m.role(), m.addedAt()))
                 .build();
     }
@@ -135,7 +152,7 @@ public class OfficialAccountsResource {
     @Path("official-accounts/{appid}/ip-whitelist")
     public AccountView replaceIpWhitelist(@PathParam("appid") String appId,
             @Valid @NotNull(message = "{oa.body.required}") Whitelist whitelist) {
-        OfficialAccount account = accounts.replaceIpWhitelist(currentPerson.id(), appId, whitelist.addresses());
+        OfficialAccount account = accounts.replaceIpWhitelist(currentPerson.id(), appId, whitelist.addresses);
         return AccountView.memberView(account, null, clock.instant());
     }
 
@@ -143,8 +160,8 @@ public class OfficialAccountsResource {
     @Path("official-accounts/{appid}/verification-applications")
     public Response apply(@PathParam("appid") String appId,
             @Valid @NotNull(message = "{oa.body.required}") ApplicationRequest request) {
-        List<Verifications.Document> documents = request.documents().stream()
-                .map(d -> new Verifications.Document(d.type(), d.fileName(), d.contentType(), decode(d)))
+        List<Verifications.Document> documents = request.documents.stream()
+                .map(d -> new Verifications.Document(d.type, d.fileName, d.contentType, decode(d)))
                 .toList();
         return Response.status(Response.Status.CREATED)
                 .entity(ApplicationView.of(verifications.apply(currentPerson.id(), appId, documents))).build();
@@ -158,10 +175,10 @@ public class OfficialAccountsResource {
 
     private static byte[] decode(DocumentUpload upload) {
         try {
-            return Base64.getMimeDecoder().decode(upload.content());
+            return Base64.getMimeDecoder().decode(upload.content);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(ErrorCode.DOCUMENT_REJECTED,
-                    upload.fileName() + ": content must be base64");
+                    upload.fileName + ": content must be base64");
         }
     }
 }

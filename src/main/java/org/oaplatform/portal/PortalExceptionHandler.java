@@ -1,0 +1,136 @@
+package org.oaplatform.portal;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.omnifaces.exceptionhandler.FullAjaxExceptionHandler;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.RequestContext;
+
+/**
+ * What the portal does with exceptions, so that nobody ever sees a stack trace:
+ * <ul>
+ * <li>a {@link BusinessException} from a boundary (the person's to fix) becomes a Faces message on the same page;</li>
+ * <li>an expired view (session timed out) is answered with a fresh GET of the same page, which logs in again if
+ * needed;</li>
+ * <li>anything else is logged once with the request's correlation id and answered with the error page: OmniFaces'
+ * {@link FullAjaxExceptionHandler} renders it into ajax responses, and other requests get a 500 that the container
+ * sends to the same page ({@code web.xml}).</li>
+ * </ul>
+ */
+public class PortalExceptionHandler extends FullAjaxExceptionHandler {
+
+    private static final Logger LOG = Logger.getLogger(PortalExceptionHandler.class.getName());
+
+    public PortalExceptionHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void handle() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context != null) {
+            showBusinessFailures(context);
+            reloadExpiredViews(context);
+            if (!context.getPartialViewContext().isAjaxRequest()) {
+                answerUnexpectedWithErrorPage(context);
+            }
+        }
+        super.handle();
+    }
+
+    private void showBusinessFailures(FacesContext context) {
+        boolean shown = false;
+        for (Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator(); it.hasNext();) {
+            ExceptionQueuedEventContext event = it.next().getContext();
+            BusinessException failure = causeOfType(event.getException(), BusinessException.class);
+            // While rendering, half a page is written already: that is a bug, not a message.
+            if (failure != null && event.getPhaseId() != PhaseId.RENDER_RESPONSE) {
+                PortalMessages.error(failure);
+                it.remove();
+                shown = true;
+            }
+        }
+        if (shown) {
+            context.validationFailed();
+            context.renderResponse();
+        }
+    }
+
+    private void reloadExpiredViews(FacesContext context) {
+        for (Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator(); it.hasNext();) {
+            if (causeOfType(it.next().getContext().getException(), ViewExpiredException.class) != null) {
+                it.remove();
+                ExternalContext external = context.getExternalContext();
+                if (!context.getResponseComplete() && !external.isResponseCommitted()) {
+                    try {
+                        external.redirect(((HttpServletRequest) external.getRequest()).getRequestURI());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    context.responseComplete();
+                }
+            }
+        }
+    }
+
+    private void answerUnexpectedWithErrorPage(FacesContext context) {
+        Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator();
+        ExternalContext external = context.getExternalContext();
+        if (!it.hasNext() || external.isResponseCommitted()) {
+            return; // nothing to do, or too late: the container logs it and ends the response
+        }
+        log(it.next().getContext().getException());
+        it.remove();
+        while (it.hasNext()) {
+            log(it.next().getContext().getException());
+            it.remove();
+        }
+        try {
+            external.responseReset();
+            external.responseSendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.responseComplete();
+    }
+
+    @Override
+    protected void logException(FacesContext context, Throwable exception, String location, LogReason reason) {
+        log(exception);
+    }
+
+    private static void log(Throwable exception) {
+        LOG.log(Level.SEVERE, "Unexpected failure in the portal, correlation id " + correlationId(), exception);
+    }
+
+    /** The id the error page shows; the same one the audit log and the {@code X-Request-Id} header carry. */
+    static String correlationId() {
+        try {
+            return CDI.current().select(RequestContext.class).get().correlationId();
+        } catch (RuntimeException noRequestContext) {
+            return null;
+        }
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -79,7 +79,9 @@ public final class DevServer {
         Instant started = Instant.now();
         Map<String, String> serverEnv = databaseEnvironment();
         serverEnv.put("OA_DEV_MODE", System.getenv().getOrDefault("OA_DEV_MODE", "true"));
-        asadmin(serverEnv, "start-domain", "domain1");
+        // In a session of its own, so that Ctrl-C reaches only this launcher, whose shutdown hook undeploys and stops
+        // the domain in order; a domain killed by the same signal would keep the application registered.
+        run(serverEnv, "setsid", "--wait", payaraHome.resolve("bin/asadmin").toString(), "start-domain", "domain1");
         running = true;
         run(serverEnv, "bash", serverConfig.resolve("configure-domain.sh").toString(),
                 payaraHome.resolve("bin/asadmin").toString());

@@ -71,6 +71,7 @@ public class AccessTokens {
     public Granted issue(String grantType, String appId, String secret) {
         OfficialAccount account = authenticate(grantType, appId, secret);
         quotas.consume(account.id(), "/cgi-bin/token", TOKEN_DAILY_QUOTA);
+        lockForIssuing(account);
         Instant now = clock.instant();
         supersede(account, Kind.NORMAL, now);
         return grant(account, Kind.NORMAL, now);
@@ -79,6 +80,10 @@ public class AccessTokens {
     public Granted stable(String grantType, String appId, String secret, boolean forceRefresh) {
         OfficialAccount account = authenticate(grantType, appId, secret);
         quotas.consume(account.id(), "/cgi-bin/stable_token", STABLE_TOKEN_DAILY_QUOTA);
+        if (forceRefresh) {
+            quotas.consume(account.id(), "/cgi-bin/stable_token#force_refresh", FORCED_REFRESH_DAILY_QUOTA);
+        }
+        lockForIssuing(account);
         Instant now = clock.instant();
         Optional<AccessToken> current = em.createNamedQuery(AccessToken.NEWEST_OF_KIND, AccessToken.class)
                 .setParameter("accountId", account.id()).setParameter("kind", Kind.STABLE).setMaxResults(1)
@@ -88,7 +93,6 @@ public class AccessTokens {
                 throw new RateLimitedException(ErrorCode.TOO_FREQUENT,
                         "force_refresh calls must be at least 30 seconds apart");
             }
-            quotas.consume(account.id(), "/cgi-bin/stable_token#force_refresh", FORCED_REFRESH_DAILY_QUOTA);
             current.ifPresent(t -> t.end(now));
             supersede(account, Kind.STABLE, now);
             return grant(account, Kind.STABLE, now);
@@ -155,8 +159,16 @@ public class AccessTokens {
             throw new AuthenticationException(ErrorCode.INVALID_APPSECRET);
         }
         requireWhitelisted(found);
-        // One issuer at a time per account, so that "the newest token" is well defined under concurrent refreshes.
-        return em.find(OfficialAccount.class, found.id(), LockModeType.PESSIMISTIC_WRITE);
+        return found;
+    }
+
+    /**
+     * One issuer at a time per account, so that "the newest token" is well defined under concurrent refreshes. Taken
+     * after the quota: a quota reservation (its own transaction) inserts a row referencing the account, and would wait
+     * for this lock forever.
+     */
+    private void lockForIssuing(OfficialAccount account) {
+        em.lock(account, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void requireWhitelisted(OfficialAccount account) {

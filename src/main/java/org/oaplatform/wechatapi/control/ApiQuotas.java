@@ -2,23 +2,32 @@ package org.oaplatform.wechatapi.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.RateLimitedException;
 
 /**
- * Per-account, per-API daily call counters (spec §1.4). Days run on Beijing time, like WeChat's. A call is counted
- * in the caller's transaction: the atomic upsert serialises concurrent calls of one account on one API, and a
- * refused call rolls its own increment back.
+ * Per-account, per-API daily call quotas (spec §1.4), on Beijing days like WeChat's.
+ * <p>
+ * Writing a counter row for every call serialises all calls of an account on that row (lock and log flush per call:
+ * about 130 calls a second at 16 clients here). Instead each instance takes a <em>lease</em>: it reserves a block of
+ * calls durably ({@link QuotaReservations}) and hands them out from memory. The database therefore always counts at
+ * least every call made, the limit holds across all instances, and small quotas (block of 1) stay exact call by
+ * call. The price: calls leased but unused when an instance stops are lost for the day (at most one block per
+ * instance and API). See {@code docs/access-tokens.md}.
  */
 @ApplicationScoped
 public class ApiQuotas {
 
     public static final ZoneId QUOTA_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** Quotas up to this size are counted call by call; larger ones in blocks of about a ten-thousandth. */
+    static final int EXACT_UP_TO = 10_000;
+    static final int MAX_BLOCK = 100;
 
     public record Usage(int dailyLimit, int used) {
         public int remaining() {
@@ -26,32 +35,48 @@ public class ApiQuotas {
         }
     }
 
-    @PersistenceContext
-    EntityManager em;
+    private record Key(long accountId, String api, LocalDate day) {
+    }
+
+    /** Calls reserved in the database and not yet handed out, per account, API and day. */
+    private static final class Lease {
+        int remaining;
+    }
+
+    private final ConcurrentMap<Key, Lease> leases = new ConcurrentHashMap<>();
 
     @Inject
     Clock clock;
 
+    @Inject
+    QuotaReservations reservations;
+
     /** Counts one call of {@code api}; refuses with 45009 when the day's {@code dailyLimit} is used up. */
     public void consume(long accountId, String api, int dailyLimit) {
         LocalDate day = today();
-        em.createNativeQuery("INSERT INTO api_quota_usage (account_id, api, quota_day, used) VALUES (?, ?, ?, 1)"
-                + " ON DUPLICATE KEY UPDATE used = used + 1")
-                .setParameter(1, accountId).setParameter(2, api).setParameter(3, day).executeUpdate();
-        if (used(accountId, api, day) > dailyLimit) {
-            throw new RateLimitedException(ErrorCode.DAILY_QUOTA_EXCEEDED);
+        Key key = new Key(accountId, api, day);
+        Lease lease = leases.computeIfAbsent(key, k -> {
+            leases.keySet().removeIf(old -> old.day().isBefore(day));
+            return new Lease();
+        });
+        synchronized (lease) {
+            if (lease.remaining == 0) {
+                lease.remaining = reservations.reserve(accountId, api, day, dailyLimit, blockSize(dailyLimit));
+            }
+            if (lease.remaining == 0) {
+                throw new RateLimitedException(ErrorCode.DAILY_QUOTA_EXCEEDED);
+            }
+            lease.remaining--;
         }
     }
 
+    /** What {@code quota/get} reports: calls counted so far, leased ones included. */
     public Usage usage(long accountId, String api, int dailyLimit) {
-        return new Usage(dailyLimit, used(accountId, api, today()));
+        return new Usage(dailyLimit, reservations.used(accountId, api, today()));
     }
 
-    private int used(long accountId, String api, LocalDate day) {
-        Object used = em.createNativeQuery("SELECT used FROM api_quota_usage WHERE account_id = ? AND api = ? AND quota_day = ?")
-                .setParameter(1, accountId).setParameter(2, api).setParameter(3, day)
-                .getResultStream().findFirst().orElse(0);
-        return ((Number) used).intValue();
+    static int blockSize(int dailyLimit) {
+        return dailyLimit <= EXACT_UP_TO ? 1 : Math.min(MAX_BLOCK, dailyLimit / EXACT_UP_TO);
     }
 
     private LocalDate today() {

@@ -1,0 +1,140 @@
+package org.oaplatform.wechatapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.RateLimitedException;
+import org.oaplatform.wechatapi.control.ApiQuotas;
+import org.oaplatform.wechatapi.control.QuotaReservations;
+import org.oaplatform.wechatapi.control.TestAccess;
+
+/** The lease arithmetic of daily quotas, against an in-memory stand-in for the database row. */
+class ApiQuotasTest {
+
+    /** Grants like the database does: never past the limit, counted per day. */
+    static final class CountingReservations extends QuotaReservations {
+        final AtomicInteger used = new AtomicInteger();
+        final AtomicInteger reservationsMade = new AtomicInteger();
+
+        @Override
+        public synchronized int reserve(long accountId, String api, LocalDate day, int dailyLimit, int wanted) {
+            reservationsMade.incrementAndGet();
+            int granted = Math.max(0, Math.min(wanted, dailyLimit - used.get()));
+            used.addAndGet(granted);
+            return granted;
+        }
+
+        @Override
+        public int used(long accountId, String api, LocalDate day) {
+            return used.get();
+        }
+    }
+
+    private final CountingReservations database = new CountingReservations();
+    private final ApiQuotas quotas = quotas(database);
+
+    @Test
+    void smallQuotasAreCountedCallByCall() {
+        for (int i = 0; i < 2000; i++) {
+            quotas.consume(1, "/cgi-bin/token", 2000);
+        }
+        RateLimitedException refused = assertThrows(RateLimitedException.class,
+                () -> quotas.consume(1, "/cgi-bin/token", 2000));
+        assertEquals(ErrorCode.DAILY_QUOTA_EXCEEDED, refused.code());
+        assertEquals(2000, database.used.get());
+        assertEquals(2001, database.reservationsMade.get());
+    }
+
+    @Test
+    void largeQuotasReserveBlocksButNeverPassTheLimit() {
+        for (int i = 0; i < 150; i++) {
+            quotas.consume(1, "/cgi-bin/user/info", 1_000_000);
+        }
+        assertEquals(2, database.reservationsMade.get());
+        assertEquals(200, database.used.get(), "the database counts every call made, and the unused rest of the lease");
+    }
+
+    @Test
+    void concurrentCallersOfSeveralInstancesGetExactlyTheLimit() throws Exception {
+        ApiQuotas otherInstance = quotas(database);
+        int limit = 20_000;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        AtomicInteger admitted = new AtomicInteger();
+        List<Callable<Void>> callers = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            ApiQuotas instance = t % 2 == 0 ? quotas : otherInstance;
+            callers.add(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    try {
+                        instance.consume(7, "/cgi-bin/user/info", limit);
+                        admitted.incrementAndGet();
+                    } catch (RateLimitedException quotaUsedUp) {
+                        // expected once the limit is reached
+                    }
+                }
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(callers)) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(limit, admitted.get());
+        assertEquals(limit, database.used.get());
+    }
+
+    @Test
+    void aNewBeijingDayStartsAfresh() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T15:59:00Z"));
+        ApiQuotas quotas = quotas(database, clock);
+        quotas.consume(1, "/cgi-bin/token", 1);
+        assertThrows(RateLimitedException.class, () -> quotas.consume(1, "/cgi-bin/token", 1));
+        database.used.set(0);
+        clock.now = Instant.parse("2026-11-22T16:00:00Z"); // midnight in Beijing
+        quotas.consume(1, "/cgi-bin/token", 1);
+    }
+
+    private static ApiQuotas quotas(QuotaReservations database) {
+        return quotas(database, Clock.systemUTC());
+    }
+
+    private static ApiQuotas quotas(QuotaReservations database, Clock clock) {
+        return TestAccess.quotas(database, clock);
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.oaplatform.wechatapi.control;
+
+import java.time.Clock;
+
+/** Wires {@link ApiQuotas} by hand for unit tests, as CDI would. */
+public final class TestAccess {
+
+    private TestAccess() {
+    }
+
+    public static ApiQuotas quotas(QuotaReservations reservations, Clock clock) {
+        ApiQuotas quotas = new ApiQuotas();
+        quotas.reservations = reservations;
+        quotas.clock = clock;
+        return quotas;
+    }
+}

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
+import org.oaplatform.followers.boundary.FollowingResource;
+import org.oaplatform.followers.boundary.QrScansResource;
 import org.oaplatform.officialaccounts.boundary.AdminVerificationsResource;
 import org.oaplatform.officialaccounts.boundary.OfficialAccountsResource;
 import org.oaplatform.platform.boundary.PingResource;
@@ -29,6 +31,8 @@ public class ClientApi extends Application {
                 ProblemMapper.class, ProblemMapper.ValidationFailures.class,
                 PingResource.class,
                 AccountsResource.class,
-                OfficialAccountsResource.class, AdminVerificationsResource.class);
+                OfficialAccountsResource.class, AdminVerificationsResource.class,
+                FollowingResource.class,
+                QrScansResource.class);
     }
 }

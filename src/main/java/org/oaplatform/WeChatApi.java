@@ -3,6 +3,10 @@ package org.oaplatform;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.oaplatform.followers.boundary.QrCodeImagesResource;
+import org.oaplatform.followers.boundary.QrCodesResource;
+import org.oaplatform.followers.boundary.TagsResource;
+import org.oaplatform.followers.boundary.UsersResource;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
 import org.oaplatform.wechatapi.boundary.AccessTokenCheck;
 import org.oaplatform.wechatapi.boundary.ErrcodeMapper;
@@ -20,6 +24,8 @@ public class WeChatApi extends Application {
         return Set.of(
                 RequestSizeLimit.class, AccessTokenCheck.class,
                 ErrcodeMapper.class, ErrcodeMapper.ValidationFailures.class,
-                TokenResource.class);
+                TokenResource.class,
+                UsersResource.class, TagsResource.class,
+                QrCodesResource.class, QrCodeImagesResource.class);
     }
 }

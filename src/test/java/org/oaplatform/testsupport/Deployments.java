@@ -17,6 +17,7 @@ public final class Deployments {
 
     /** The WAR plus the movable clock, for in-container tests that travel in time. */
     public static WebArchive warWithMovableClock() {
-        return war().addClasses(MovableClock.class, Deployments.class, Api.class, Api.Reply.class, TestData.class);
+        return war().addClasses(MovableClock.class, Deployments.class, Api.class, Api.Reply.class, TestData.class,
+                TestData.App.class);
     }
 }

@@ -82,6 +82,43 @@ public final class TestData {
         return logIn(api, ADMIN_PHONE, ADMIN_PASSWORD);
     }
 
+    /** An official account and its credentials, with a session of its owner. */
+    public record App(Api owner, String appid, String secret) {
+        /** A fresh access token of the account. */
+        public String token() {
+            Api.Reply reply = owner.get("cgi-bin/token?grant_type=client_credential&appid=" + appid + "&secret=" + secret);
+            if (reply.errcode() != 0) {
+                throw new AssertionError("no token: " + reply);
+            }
+            return reply.json().getString("access_token");
+        }
+    }
+
+    /** Registers a service account for {@code owner} and has the platform admin verify it. */
+    public static App verifiedServiceAccount(Api owner) {
+        JsonObject created = owner.post("api/v1/official-accounts", serviceAccount(accountName("Svc"))).json();
+        String appid = created.getString("appid");
+        String application = owner.post("api/v1/official-accounts/" + appid + "/verification-applications",
+                Json.createObjectBuilder().add("documents", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "BUSINESS_LICENSE").add("fileName", "licence.pdf").add("contentType", "application/pdf")
+                        .add("content", java.util.Base64.getEncoder().encodeToString("%PDF-1.4 licence".getBytes()))))
+                        .build()).json().getString("id");
+        Api admin = new Api(owner.base(), clientAddress());
+        admin = admin.as(adminSession(admin));
+        Api.Reply approved = admin.post("api/v1/admin/verifications/" + application + "/approve",
+                Json.createObjectBuilder().build());
+        if (approved.status() != 200) {
+            throw new AssertionError("not approved: " + approved);
+        }
+        return new App(owner, appid, created.getString("secret"));
+    }
+
+    /** A person registered and logged in, as an API client of their own. */
+    public static Api person(Api api, String phone) {
+        Api client = new Api(api.base(), clientAddress());
+        return client.as(registerAndLogIn(client, phone));
+    }
+
     public static JsonObject serviceAccount(String name) {
         return Json.createObjectBuilder().add("name", name).add("type", "SERVICE").add("region", "CN")
                 .add("entityType", "COMPANY").add("description", "test account")

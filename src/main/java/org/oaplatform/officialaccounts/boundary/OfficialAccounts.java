@@ -198,6 +198,12 @@ public class OfficialAccounts {
         }
     }
 
+    /** The person who owns the account (there is exactly one). */
+    public long ownerOf(OfficialAccount account) {
+        return em.createQuery("SELECT m.personId FROM Membership m WHERE m.account = :account AND m.role = :owner",
+                Long.class).setParameter("account", account).setParameter("owner", MemberRole.OWNER).getSingleResult();
+    }
+
     public Membership requireMember(long personId, String appId) {
         return requireRole(personId, appId, MemberRole.values());
     }

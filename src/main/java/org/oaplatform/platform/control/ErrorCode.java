@@ -21,6 +21,14 @@ public enum ErrorCode {
     INVALID_CREDENTIAL(40001, "invalid-credential", 401, "invalid credential, access_token is invalid or not latest"),
     INVALID_GRANT_TYPE(40002, "invalid-grant-type", 400, "invalid grant_type"),
     INVALID_OPENID(40003, "invalid-openid", 400, "invalid openid"),
+    INVALID_OPENID_LIST_SIZE(40032, "invalid-openid-list-size", 400, "invalid openid list size"),
+    TOO_MANY_TAGS(45056, "too-many-tags", 409, "too many tags now, no need to add new"),
+    TAG_TOO_BIG_TO_DELETE(45057, "tag-too-big-to-delete", 409, "can't delete the tag that has too many fans"),
+    SYSTEM_TAG(45058, "system-tag", 409, "can't modify the system tag"),
+    TOO_MANY_TAGS_ON_FOLLOWER(45059, "too-many-tags-on-follower", 409, "too many tag on user"),
+    TAG_NAME_TAKEN(45157, "tag-name-taken", 409, "invalid tag name"),
+    TAG_NAME_TOO_LONG(45158, "tag-name-too-long", 400, "tag name too long"),
+    INVALID_TAG_ID(45159, "invalid-tag-id", 400, "invalid tag id"),
     INVALID_APPID(40013, "invalid-appid", 400, "invalid appid"),
     INVALID_ACCESS_TOKEN(40014, "invalid-access-token", 401, "invalid access_token"),
     INVALID_APPSECRET(40125, "invalid-appsecret", 401, "invalid appsecret"),
@@ -45,6 +53,11 @@ public enum ErrorCode {
     PHONE_TAKEN(40097, "phone-taken", 409, "this phone number cannot be registered"),
     HANDLE_TAKEN(40097, "handle-taken", 409, "this WeChat ID is taken"),
     HANDLE_ALREADY_CHANGED(40097, "handle-already-changed", 409, "the WeChat ID can be changed only once"),
+
+    // followers: parametric QR codes. WeChat publishes no errcodes of its own for these; 40097 "invalid args".
+    QR_CODE_UNKNOWN(40097, "qr-code-unknown", 404, "no such QR code"),
+    QR_CODE_EXPIRED(40097, "qr-code-expired", 410, "this QR code has expired"),
+    QR_CODE_LIMIT_REACHED(40097, "qr-code-limit-reached", 409, "the account has the most permanent QR codes allowed"),
 
     // official accounts
     ACCOUNT_NAME_TAKEN(40097, "account-name-taken", 409, "an official account with this name exists"),

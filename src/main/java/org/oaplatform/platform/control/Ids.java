@@ -32,6 +32,14 @@ public class Ids {
         return "gh_" + hex(6);
     }
 
+    /**
+     * A follower's openid (or a person's unionid): 28 URL-safe characters starting with {@code o} like WeChat's, with
+     * 162 random bits behind the prefix.
+     */
+    public String openid() {
+        return "o" + token(21).substring(0, 27);
+    }
+
     /** A bearer token of {@code bytes} random bytes, URL-safe so that SDKs which do not encode queries keep it intact. */
     public String token(int bytes) {
         byte[] b = new byte[bytes];

@@ -34,6 +34,10 @@ public class Settings {
     @ConfigProperty(name = "oa.trusted-proxies")
     Optional<String> trustedProxies;
 
+    @Inject
+    @ConfigProperty(name = "oa.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
     /** Dev mode loads demo data and opens developer conveniences such as the SMS outbox; never in production. */
     public boolean devMode() {
         return devMode;
@@ -60,5 +64,13 @@ public class Settings {
 
     public long maxRequestBytes() {
         return maxRequestBytes;
+    }
+
+    /**
+     * Where people reach this installation, e.g. {@code https://oa.example.com}, without a trailing slash: links that
+     * leave the server (the content of QR codes) are built on it, never on the address a request happened to use.
+     */
+    public String publicUrl() {
+        return publicUrl.replaceAll("/+$", "");
     }
 }

@@ -1,0 +1,133 @@
+package org.oaplatform.followers.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.oaplatform.followers.control.QrCodeRules;
+import org.oaplatform.followers.entity.QrCode;
+import org.oaplatform.followers.entity.QrScan;
+import org.oaplatform.followers.entity.QrScanOutcome;
+import org.oaplatform.followers.entity.SubscribeScene;
+import org.oaplatform.officialaccounts.entity.OfficialAccount;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.Ids;
+import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.Settings;
+
+/**
+ * Parametric QR codes: accounts create them ({@code qrcode/create}), anybody may fetch their picture by ticket, and a
+ * person who scans one follows the account ({@code ADD_SCENE_QR_CODE} with the code's scene) or, already following,
+ * makes a {@code SCAN}. Every scan is recorded.
+ */
+@Stateless
+public class QrCodes {
+
+    /** WeChat's tickets start so; ours are URL-safe behind it, since SDKs do not always encode them. */
+    private static final String TICKET_PREFIX = "gQ";
+    private static final int TICKET_RANDOM_BYTES = 24;
+
+    /** What a scan did, with the account and code it concerned. */
+    public record Scanned(OfficialAccount account, QrCode code, QrScanOutcome outcome) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Followers followers;
+
+    @Inject
+    Event<QrCodeScanned> scanned;
+
+    /**
+     * A new temporary code, or the account's permanent code of the scene: made on first request, the same ticket on
+     * every later one.
+     */
+    public QrCode create(long accountId, QrCodeRules.Request request) {
+        Instant now = clock.instant();
+        if (!request.action().permanent()) {
+            QrCode code = QrCode.temporary(accountId, ticket(), request.action(), request.sceneId(),
+                    request.sceneStr(), now, request.expiresAt(now));
+            em.persist(code);
+            return code;
+        }
+        // One creator of permanent codes per account at a time, so that the cap is counted exactly and a concurrent
+        // request for the same scene waits, then finds this one rather than failing on the unique key. The lock is
+        // this transaction's first statement: the reads after it see what the previous holder committed.
+        em.find(OfficialAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        String scene = QrCode.permanentSceneKey(request.sceneId(), request.sceneStr());
+        Optional<QrCode> existing = em.createNamedQuery(QrCode.PERMANENT_OF_SCENE, QrCode.class)
+                .setParameter("accountId", accountId).setParameter("scene", scene).getResultStream().findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        QrCodeRules.checkRoomForPermanent(em.createNamedQuery(QrCode.COUNT_PERMANENT, Long.class)
+                .setParameter("accountId", accountId).getSingleResult());
+        QrCode code = QrCode.permanent(accountId, ticket(), request.action(), request.sceneId(), request.sceneStr(),
+                now);
+        em.persist(code);
+        return code;
+    }
+
+    /**
+     * The code of a ticket, if it still works.
+     *
+     * @throws NotFoundException {@code qr-code-unknown} (404) or {@code qr-code-expired} (410); 40097 on {@code /cgi-bin}
+     */
+    public QrCode live(String ticket) {
+        QrCode code = Optional.ofNullable(ticket).map(String::strip).filter(t -> !t.isEmpty())
+                .flatMap(t -> em.createNamedQuery(QrCode.BY_TICKET, QrCode.class).setParameter("ticket", t)
+                        .getResultStream().findFirst())
+                .orElseThrow(() -> new NotFoundException(ErrorCode.QR_CODE_UNKNOWN, "invalid ticket: no such QR code"));
+        if (code.isExpiredAt(clock.instant())) {
+            throw new NotFoundException(ErrorCode.QR_CODE_EXPIRED, "this QR code expired at " + code.expiresAt());
+        }
+        return code;
+    }
+
+    /** What the code's picture encodes: {@code <oa.public-url>/q/<ticket>}. */
+    public String urlOf(QrCode code) {
+        return settings.publicUrl() + QrCodeRules.URL_PATH + code.ticket();
+    }
+
+    /**
+     * A person scanned {@code content}: a code's URL or bare ticket. A person who does not follow the account follows
+     * it now (and {@link FollowerSubscribed} carries the scene); a follower's scan fires {@link QrCodeScanned}.
+     */
+    public Scanned scan(long personId, String content) {
+        String ticket = QrCodeRules.ticketIn(content).orElseThrow(() -> new NotFoundException(
+                ErrorCode.QR_CODE_UNKNOWN, "this is not the QR code of an official account"));
+        QrCode code = live(ticket);
+        OfficialAccount account = em.find(OfficialAccount.class, code.accountId());
+        // follow() refuses accounts the person may not see, and changes nothing for a follower.
+        Followers.Followed followed = followers.follow(personId, account.appId(), SubscribeScene.ADD_SCENE_QR_CODE,
+                code.sceneId(), code.sceneStr(), code.ticket());
+        Instant now = clock.instant();
+        QrScanOutcome outcome = followed.started() ? QrScanOutcome.SUBSCRIBE : QrScanOutcome.SCAN;
+        em.persist(new QrScan(code, personId, now, outcome));
+        if (outcome == QrScanOutcome.SCAN) {
+            scanned.fire(new QrCodeScanned(account.id(), account.appId(), followed.follower().openid(),
+                    code.sceneId(), code.sceneStr(), code.ticket(), now));
+        }
+        return new Scanned(account, code, outcome);
+    }
+
+    private String ticket() {
+        return TICKET_PREFIX + ids.token(TICKET_RANDOM_BYTES);
+    }
+}

@@ -1,0 +1,226 @@
+package org.oaplatform.followers.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.oaplatform.followers.entity.Follower;
+import org.oaplatform.followers.entity.Tag;
+import org.oaplatform.platform.control.ConflictException;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.InvalidInputException;
+
+/**
+ * Follower tags and the blacklist with WeChat's limits (spec §7.2, §7.3). Batch operations are all or nothing: one
+ * bad openid or one follower over the tag limit fails the whole call and changes nothing.
+ */
+@Stateless
+public class Tags {
+
+    public static final int MAX_CUSTOM_TAGS = 100;
+    public static final int MAX_NAME_LENGTH = 30;
+    public static final int MAX_TAGGING_BATCH = 50;
+    public static final int MAX_TAGS_PER_FOLLOWER = 20;
+    public static final int MAX_FANS_TO_DELETE = 100_000;
+    public static final int MAX_BLACKLIST_BATCH = 20;
+
+    public record TagCount(Tag tag, long count) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Followers followers;
+
+    /** The follower of the account with that openid (40003 otherwise). */
+    public Follower follower(long accountId, String openid) {
+        return followers.ofAccount(accountId, openid);
+    }
+
+    public List<TagCount> list(long accountId) {
+        ensureSystemTags(accountId);
+        Map<Long, Long> counts = em.createQuery("SELECT g.tagPk, COUNT(g) FROM Tagging g, Follower f"
+                + " WHERE f.id = g.followerId AND f.accountId = :accountId AND f.subscribed = TRUE GROUP BY g.tagPk",
+                Object[].class).setParameter("accountId", accountId).getResultStream()
+                .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
+        return tags(accountId).stream().map(t -> new TagCount(t, counts.getOrDefault(t.id(), 0L))).toList();
+    }
+
+    public Tag create(long accountId, String name) {
+        String checked = checkedName(name);
+        ensureSystemTags(accountId);
+        List<Tag> existing = tags(accountId);
+        if (existing.stream().filter(t -> !t.isSystem()).count() >= MAX_CUSTOM_TAGS) {
+            throw new ConflictException(ErrorCode.TOO_MANY_TAGS);
+        }
+        requireFreeName(accountId, checked);
+        int next = Math.max(Tag.FIRST_CUSTOM_ID, existing.stream().mapToInt(Tag::tagId).max().orElse(0) + 1);
+        Tag tag = new Tag(accountId, next, checked, false, clock.instant());
+        try {
+            em.persist(tag);
+            em.flush();
+        } catch (PersistenceException concurrentCreate) {
+            throw new ConflictException(ErrorCode.TAG_NAME_TAKEN, "a tag with this name or id was just created; retry");
+        }
+        return tag;
+    }
+
+    public void rename(long accountId, int tagId, String name) {
+        Tag tag = modifiable(accountId, tagId);
+        String checked = checkedName(name);
+        if (!checked.equals(tag.name())) {
+            requireFreeName(accountId, checked);
+            tag.rename(checked);
+        }
+    }
+
+    public void delete(long accountId, int tagId) {
+        Tag tag = modifiable(accountId, tagId);
+        long fans = em.createQuery("SELECT COUNT(g) FROM Tagging g WHERE g.tagPk = :tag", Long.class)
+                .setParameter("tag", tag.id()).getSingleResult();
+        if (fans > MAX_FANS_TO_DELETE) {
+            throw new ConflictException(ErrorCode.TAG_TOO_BIG_TO_DELETE,
+                    "untag its " + fans + " followers in batches first");
+        }
+        em.createQuery("DELETE FROM Tagging g WHERE g.tagPk = :tag").setParameter("tag", tag.id()).executeUpdate();
+        em.remove(tag);
+    }
+
+    public void tag(long accountId, int tagId, List<String> openids) {
+        Tag tag = taggable(accountId, tagId);
+        List<Follower> batch = batch(accountId, openids, MAX_TAGGING_BATCH);
+        for (Follower follower : batch) {
+            Set<Long> current = tagPksOf(follower);
+            if (!current.contains(tag.id()) && current.size() >= MAX_TAGS_PER_FOLLOWER) {
+                throw new ConflictException(ErrorCode.TOO_MANY_TAGS_ON_FOLLOWER,
+                        follower.openid() + " has " + MAX_TAGS_PER_FOLLOWER + " tags already");
+            }
+        }
+        for (Follower follower : batch) {
+            em.createNativeQuery("INSERT INTO follower_tagging (follower_id, tag_pk) VALUES (?, ?)"
+                    + " ON DUPLICATE KEY UPDATE tag_pk = tag_pk")
+                    .setParameter(1, follower.id()).setParameter(2, tag.id()).executeUpdate();
+        }
+    }
+
+    public void untag(long accountId, int tagId, List<String> openids) {
+        Tag tag = taggable(accountId, tagId);
+        List<Long> followerIds = batch(accountId, openids, MAX_TAGGING_BATCH).stream().map(Follower::id).toList();
+        em.createQuery("DELETE FROM Tagging g WHERE g.tagPk = :tag AND g.followerId IN :followers")
+                .setParameter("tag", tag.id()).setParameter("followers", followerIds).executeUpdate();
+    }
+
+    /** {@code tagid_list} of a follower, in tag id order. */
+    public List<Integer> tagIdsOf(Follower follower) {
+        return em.createQuery("SELECT t.tagId FROM Tag t, Tagging g WHERE g.tagPk = t.id AND g.followerId = :follower"
+                + " ORDER BY t.tagId", Integer.class).setParameter("follower", follower.id()).getResultList();
+    }
+
+    /** {@code user/tag/get}: the followers carrying a tag, pages of {@link Followers#PAGE_SIZE}. */
+    public Followers.Page members(long accountId, int tagId, String nextOpenid) {
+        Tag tag = taggable(accountId, tagId);
+        long afterId = nextOpenid == null || nextOpenid.isBlank() ? 0 : followers.ofAccount(accountId, nextOpenid).id();
+        List<String> openids = em.createQuery("SELECT f.openid FROM Follower f, Tagging g WHERE g.followerId = f.id"
+                + " AND g.tagPk = :tag AND f.subscribed = TRUE AND f.id > :afterId ORDER BY f.id", String.class)
+                .setParameter("tag", tag.id()).setParameter("afterId", afterId)
+                .setMaxResults(Followers.PAGE_SIZE).getResultList();
+        return new Followers.Page(openids.size(), openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
+    }
+
+    public Followers.Page blacklist(long accountId, String beginOpenid) {
+        long afterId = beginOpenid == null || beginOpenid.isBlank() ? 0 : followers.ofAccount(accountId, beginOpenid).id();
+        List<Object[]> rows = em.createNamedQuery(Follower.BLACKLIST_PAGE, Object[].class)
+                .setParameter("accountId", accountId).setParameter("afterId", afterId)
+                .setMaxResults(Followers.PAGE_SIZE).getResultList();
+        List<String> openids = rows.stream().map(r -> (String) r[1]).toList();
+        long total = em.createNamedQuery(Follower.BLACKLIST_COUNT, Long.class).setParameter("accountId", accountId)
+                .getSingleResult();
+        return new Followers.Page(total, openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
+    }
+
+    public void blacklist(long accountId, List<String> openids) {
+        Instant now = clock.instant();
+        batch(accountId, openids, MAX_BLACKLIST_BATCH).forEach(f -> f.blacklist(now));
+    }
+
+    public void unblacklist(long accountId, List<String> openids) {
+        batch(accountId, openids, MAX_BLACKLIST_BATCH).forEach(Follower::unblacklist);
+    }
+
+    private List<Follower> batch(long accountId, List<String> openids, int max) {
+        if (openids == null || openids.isEmpty() || openids.size() > max) {
+            throw new InvalidInputException(ErrorCode.INVALID_OPENID_LIST_SIZE,
+                    "openid_list has 1 to " + max + " openids");
+        }
+        return followers.ofAccount(accountId, List.copyOf(new LinkedHashSet<>(openids)));
+    }
+
+    private Set<Long> tagPksOf(Follower follower) {
+        return Set.copyOf(em.createQuery("SELECT g.tagPk FROM Tagging g WHERE g.followerId = :follower", Long.class)
+                .setParameter("follower", follower.id()).getResultList());
+    }
+
+    private Tag taggable(long accountId, int tagId) {
+        ensureSystemTags(accountId);
+        return existing(accountId, tagId);
+    }
+
+    private Tag modifiable(long accountId, int tagId) {
+        if (tagId < Tag.FIRST_CUSTOM_ID) {
+            throw new ConflictException(ErrorCode.SYSTEM_TAG);
+        }
+        return existing(accountId, tagId);
+    }
+
+    private Tag existing(long accountId, int tagId) {
+        return em.createNamedQuery(Tag.BY_TAG_ID, Tag.class).setParameter("accountId", accountId)
+                .setParameter("tagId", tagId).getResultStream().findFirst()
+                .orElseThrow(() -> new InvalidInputException(ErrorCode.INVALID_TAG_ID));
+    }
+
+    private List<Tag> tags(long accountId) {
+        return em.createNamedQuery(Tag.OF_ACCOUNT, Tag.class).setParameter("accountId", accountId).getResultList();
+    }
+
+    private void requireFreeName(long accountId, String name) {
+        if (!em.createNamedQuery(Tag.BY_NAME, Tag.class).setParameter("accountId", accountId).setParameter("name", name)
+                .getResultList().isEmpty()) {
+            throw new ConflictException(ErrorCode.TAG_NAME_TAKEN, "a tag with this name exists");
+        }
+    }
+
+    private static String checkedName(String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty()) {
+            throw new InvalidInputException(ErrorCode.TAG_NAME_TAKEN, "a tag needs a name");
+        }
+        if (stripped.codePointCount(0, stripped.length()) > MAX_NAME_LENGTH) {
+            throw new InvalidInputException(ErrorCode.TAG_NAME_TOO_LONG,
+                    "tag names have at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return stripped;
+    }
+
+    /** The starred group exists on every account, created the first time the account uses tags. */
+    private void ensureSystemTags(long accountId) {
+        em.createNativeQuery("INSERT INTO follower_tag (account_id, tag_id, name, system_tag, created_at)"
+                + " VALUES (?, ?, ?, TRUE, ?) ON DUPLICATE KEY UPDATE tag_id = tag_id")
+                .setParameter(1, accountId).setParameter(2, Tag.STARRED_ID).setParameter(3, Tag.STARRED_NAME)
+                .setParameter(4, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .executeUpdate();
+    }
+}

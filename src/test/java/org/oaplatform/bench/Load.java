@@ -1,0 +1,95 @@
+package org.oaplatform.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * A closed-loop load generator for benchmarks: each client sends its next request when the previous answer arrived,
+ * for a fixed time. A request counts as an error unless it answers 200 without a WeChat {@code errcode}.
+ */
+final class Load {
+
+    record Result(String name, int clients, long requests, long errors, double perSecond, double p50, double p99) {
+    }
+
+    private Load() {
+    }
+
+    static Result measure(String name, Supplier<String> urls, int clients, Duration duration) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> futures = new ArrayList<>();
+        long[] errors = new long[clients];
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(urls.get())).build();
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    long took = System.nanoTime() - start;
+                    if (response.statusCode() != 200 || response.body().contains("\"errcode\"")) {
+                        errors[client]++;
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = took;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        pool.shutdown();
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(name, clients, latencies.length, Arrays.stream(errors).sum(),
+                latencies.length / (double) duration.toSeconds(), millis(latencies, 0.50), millis(latencies, 0.99));
+    }
+
+    static Supplier<String> fixed(String url) {
+        return () -> url;
+    }
+
+    static Supplier<String> anyOf(List<String> urls) {
+        return () -> urls.get(ThreadLocalRandom.current().nextInt(urls.size()));
+    }
+
+    static double millis(long[] sorted, double quantile) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+    }
+
+    /** Prints the results as a table and the ratio of each measurement to the baseline before it. */
+    static void print(String title, List<Result> results) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%n%s%n| endpoint | clients | requests | errors | req/s | p50 ms | p99 ms |%n|---|---|---|---|---|---|---|%n",
+                title));
+        for (Result r : results) {
+            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.2f | %.2f |%n", r.name(),
+                    r.clients(), r.requests(), r.errors(), r.perSecond(), r.p50(), r.p99()));
+        }
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            table.append(String.format(Locale.ROOT, "ratio %s / %s at %d clients: %.2f%n", results.get(i + 1).name(),
+                    results.get(i).name(), results.get(i).clients(),
+                    results.get(i + 1).perSecond() / results.get(i).perSecond()));
+        }
+        System.out.println(table);
+    }
+}

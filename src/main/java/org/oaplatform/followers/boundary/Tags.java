@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.followers.entity.Tag;
+import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.platform.control.ConflictException;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.InvalidInputException;
@@ -23,6 +24,10 @@ import org.oaplatform.platform.control.InvalidInputException;
 /**
  * Follower tags and the blacklist with WeChat's limits (spec §7.2, §7.3). Batch operations are all or nothing: one
  * bad openid or one follower over the tag limit fails the whole call and changes nothing.
+ * <p>
+ * The methods taking an account id serve {@code /cgi-bin}, whose caller the access token identified. Those taking a
+ * person id and an appid serve the portal: they first require the person to be a member of the account (any role:
+ * operators manage followers day to day; others get {@code NOT_FOUND}) and then apply the same rules.
  */
 @Stateless
 public class Tags {
@@ -45,6 +50,56 @@ public class Tags {
 
     @Inject
     Followers followers;
+
+    @Inject
+    OfficialAccounts accounts;
+
+    /** For the portal: {@link #list(long)}, the account's tags with their follower counts. */
+    public List<TagCount> list(long personId, String appId) {
+        return list(accountOf(personId, appId));
+    }
+
+    /** For the portal: the account's tags without counting their followers (cheap: for choosing a tag). */
+    public List<Tag> definitions(long personId, String appId) {
+        long accountId = accountOf(personId, appId);
+        ensureSystemTags(accountId);
+        return tags(accountId);
+    }
+
+    /** For the portal: {@link #create(long, String)}. */
+    public Tag create(long personId, String appId, String name) {
+        return create(accountOf(personId, appId), name);
+    }
+
+    /** For the portal: {@link #rename(long, int, String)}. */
+    public void rename(long personId, String appId, int tagId, String name) {
+        rename(accountOf(personId, appId), tagId, name);
+    }
+
+    /** For the portal: {@link #delete(long, int)}. */
+    public void delete(long personId, String appId, int tagId) {
+        delete(accountOf(personId, appId), tagId);
+    }
+
+    /** For the portal: {@link #tag(long, int, List)}. */
+    public void tag(long personId, String appId, int tagId, List<String> openids) {
+        tag(accountOf(personId, appId), tagId, openids);
+    }
+
+    /** For the portal: {@link #untag(long, int, List)}. */
+    public void untag(long personId, String appId, int tagId, List<String> openids) {
+        untag(accountOf(personId, appId), tagId, openids);
+    }
+
+    /** For the portal: {@link #blacklist(long, List)}. */
+    public void blacklist(long personId, String appId, List<String> openids) {
+        blacklist(accountOf(personId, appId), openids);
+    }
+
+    /** For the portal: {@link #unblacklist(long, List)}. */
+    public void unblacklist(long personId, String appId, List<String> openids) {
+        unblacklist(accountOf(personId, appId), openids);
+    }
 
     /** The follower of the account with that openid (40003 otherwise). */
     public Follower follower(long accountId, String openid) {
@@ -126,8 +181,7 @@ public class Tags {
 
     /** {@code tagid_list} of a follower, in tag id order. */
     public List<Integer> tagIdsOf(Follower follower) {
-        return em.createQuery("SELECT t.tagId FROM Tag t, Tagging g WHERE g.tagPk = t.id AND g.followerId = :follower"
-                + " ORDER BY t.tagId", Integer.class).setParameter("follower", follower.id()).getResultList();
+        return followers.tagIdsOf(follower);
     }
 
     /** {@code user/tag/get}: the followers carrying a tag, pages of {@link Followers#PAGE_SIZE}. */
@@ -159,6 +213,11 @@ public class Tags {
 
     public void unblacklist(long accountId, List<String> openids) {
         batch(accountId, openids, MAX_BLACKLIST_BATCH).forEach(Follower::unblacklist);
+    }
+
+    /** The account's id if the person is a member of it (any role); {@code NOT_FOUND} otherwise. */
+    private long accountOf(long personId, String appId) {
+        return accounts.requireMember(personId, appId).account().id();
     }
 
     private List<Follower> batch(long accountId, List<String> openids, int max) {

@@ -81,7 +81,7 @@ public class UsersResource {
     @Path("info")
     @CgiEndpoint(path = "/cgi-bin/user/info", dailyQuota = 5_000_000, capability = Capability.USER_MANAGEMENT)
     public String info(@QueryParam("openid") String openid) {
-        return info(followers.ofAccount(caller.id(), openid)).build().toString();
+        return info(followers.profile(caller.id(), openid)).build().toString();
     }
 
     @POST
@@ -104,7 +104,7 @@ public class UsersResource {
             openids.add(WeChatJson.string(entry, "openid"));
         }
         JsonArrayBuilder infos = Json.createArrayBuilder();
-        followers.ofAccount(caller.id(), openids).forEach(f -> infos.add(info(f)));
+        followers.profiles(caller.id(), openids).forEach(p -> infos.add(info(p)));
         return Json.createObjectBuilder().add("user_info_list", infos).build().toString();
     }
 
@@ -117,26 +117,23 @@ public class UsersResource {
         return TagsResource.OK;
     }
 
-    private JsonArrayBuilder tagIds(Follower follower) {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
-        tags.tagIdsOf(follower).forEach(ids::add);
-        return ids;
-    }
-
     /** {@code user/info} as WeChat answers it since 2021: no nickname or avatar, empty strings where SDKs expect them. */
-    private JsonObjectBuilder info(Follower follower) {
+    private static JsonObjectBuilder info(Followers.Profile profile) {
+        Follower follower = profile.follower();
         JsonObjectBuilder info = Json.createObjectBuilder().add("subscribe", follower.subscribed() ? 1 : 0)
                 .add("openid", follower.openid());
         if (!follower.subscribed()) {
             return info;
         }
-        return info.add("nickname", "").add("sex", 0).add("language", followers.languageOf(follower))
+        JsonArrayBuilder tagIds = Json.createArrayBuilder();
+        profile.tagIds().forEach(tagIds::add);
+        return info.add("nickname", "").add("sex", 0).add("language", profile.language())
                 .add("city", "").add("province", "").add("country", "").add("headimgurl", "")
                 .add("subscribe_time", follower.subscribeTime().getEpochSecond())
-                .add("unionid", followers.unionidOf(follower))
+                .add("unionid", profile.unionid())
                 .add("remark", follower.remark() == null ? "" : follower.remark())
                 .add("groupid", 0)
-                .add("tagid_list", tagIds(follower))
+                .add("tagid_list", tagIds)
                 .add("subscribe_scene", follower.subscribeScene() == null ? "ADD_SCENE_OTHERS" : follower.subscribeScene().name())
                 .add("qr_scene", follower.qrScene() == null ? 0 : follower.qrScene())
                 .add("qr_scene_str", follower.qrSceneStr() == null ? "" : follower.qrSceneStr());

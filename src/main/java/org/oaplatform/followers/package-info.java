@@ -8,6 +8,8 @@
  * {@link org.oaplatform.followers.boundary.FollowerUnsubscribed} and {@link org.oaplatform.followers.boundary.QrCodeScanned}
  * are fired inside the transaction, and observers that act outside the database (webhook pushes) observe them
  * {@code during = AFTER_SUCCESS}. A QR code's ticket is its only credential: unguessable, and a temporary code stops
- * working at its expiry on every path (picture and scan).
+ * working at its expiry on every path (picture and scan). The portal's methods take the person's id and the appid and
+ * require membership of the account first ({@code OfficialAccounts.requireMember}), then apply the same rules as the
+ * developer API's; lists for people page by keyset on indexes and never count a million rows.
  */
 package org.oaplatform.followers;

@@ -47,7 +47,9 @@ public final class PortalMessages {
     }
 
     private static void add(FacesMessage.Severity severity, String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, detail));
+        // An empty detail, not null: FacesMessage repeats the summary as a null detail, and the layout shows details.
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(severity, summary, detail == null ? "" : detail));
     }
 
     private static ResourceBundle bundle() {

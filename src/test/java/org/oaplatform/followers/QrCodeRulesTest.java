@@ -138,6 +138,24 @@ class QrCodeRulesTest {
     }
 
     @Test
+    void aFormRequestFollowsTheSameRulesAsTheApi() {
+        assertEquals(new QrCodeRules.Request(QrAction.QR_LIMIT_STR_SCENE, null, "door-1", null),
+                QrCodeRules.of(true, null, "door-1", 600L), "a permanent code has no lifetime");
+        assertEquals(new QrCodeRules.Request(QrAction.QR_LIMIT_SCENE, 7L, null, null), QrCodeRules.of(true, 7L, null, null));
+        assertEquals(new QrCodeRules.Request(QrAction.QR_STR_SCENE, null, "promo", 60L),
+                QrCodeRules.of(false, null, "promo", null), "the default lifetime");
+        assertEquals(new QrCodeRules.Request(QrAction.QR_SCENE, -5L, null, 2_592_000L),
+                QrCodeRules.of(false, -5L, null, 9_999_999L), "cut to 30 days");
+        assertInvalid(() -> QrCodeRules.of(false, null, null, null));
+        assertInvalid(() -> QrCodeRules.of(true, 1L, "one", null));
+        assertInvalid(() -> QrCodeRules.of(true, 100_001L, null, null));
+        assertInvalid(() -> QrCodeRules.of(false, 0L, null, null));
+        assertInvalid(() -> QrCodeRules.of(true, null, "   ", null));
+        assertInvalid(() -> QrCodeRules.of(true, null, "x".repeat(65), null));
+        assertInvalid(() -> QrCodeRules.of(false, 1L, null, 0L));
+    }
+
+    @Test
     void anAccountHasAtMostOneHundredThousandPermanentCodes() {
         assertDoesNotThrow(() -> QrCodeRules.checkRoomForPermanent(99_999));
         ConflictException full = assertThrows(ConflictException.class, () -> QrCodeRules.checkRoomForPermanent(100_000));

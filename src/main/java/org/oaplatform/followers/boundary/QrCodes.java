@@ -1,6 +1,10 @@
 package org.oaplatform.followers.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,15 +12,21 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.oaplatform.followers.control.QrCodeRules;
 import org.oaplatform.followers.entity.QrCode;
 import org.oaplatform.followers.entity.QrScan;
 import org.oaplatform.followers.entity.QrScanOutcome;
 import org.oaplatform.followers.entity.SubscribeScene;
+import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.officialaccounts.control.Capability;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Ids;
+import org.oaplatform.platform.control.InvalidInputException;
 import org.oaplatform.platform.control.NotFoundException;
 import org.oaplatform.platform.control.Settings;
 
@@ -32,8 +42,19 @@ public class QrCodes {
     private static final String TICKET_PREFIX = "gQ";
     private static final int TICKET_RANDOM_BYTES = 24;
 
+    /** The largest page {@link #list} answers. */
+    public static final int MAX_LIST_PAGE = 100;
+
     /** What a scan did, with the account and code it concerned. */
     public record Scanned(OfficialAccount account, QrCode code, QrScanOutcome outcome) {
+    }
+
+    /** A code as the portal lists it: what its picture encodes, its scans, and how many of them started a follow. */
+    public record Listed(QrCode code, String url, boolean expired, long scans, long follows) {
+    }
+
+    /** One page of {@link #list}, newest first, and the code id to continue before ({@code null} on the last page). */
+    public record Codes(List<Listed> codes, Long nextBefore) {
     }
 
     @PersistenceContext
@@ -53,6 +74,67 @@ public class QrCodes {
 
     @Inject
     Event<QrCodeScanned> scanned;
+
+    @Inject
+    OfficialAccounts accounts;
+
+    @Resource
+    SessionContext self;
+
+    /**
+     * For the portal: {@link #create(long, QrCodeRules.Request)} from a form ({@link QrCodeRules#of}: the same rules
+     * as {@code qrcode/create}) by a member of the account (any role; others get {@code NOT_FOUND}), under the
+     * capability policy of {@code qrcode/create} (48001 unless a verified service account). Not counted against the
+     * API's daily quota: that quota is the developer API's.
+     * <p>
+     * No transaction of its own: the checks run in theirs and the creation in a new one, where the account lock stays
+     * the first statement, as the creation of permanent codes needs (a read before it would fix the transaction's
+     * snapshot too early, and a concurrent creation of the same scene would then fail on the unique key).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public QrCode create(long personId, String appId, boolean permanent, Long sceneId, String sceneStr,
+            Long expireSeconds) {
+        OfficialAccount account = accounts.requireMember(personId, appId).account();
+        accounts.requireCapability(account, Capability.QR_CODES);
+        QrCodeRules.Request request = QrCodeRules.of(permanent, sceneId, sceneStr, expireSeconds);
+        return self.getBusinessObject(QrCodes.class).create(account.id(), request);
+    }
+
+    /**
+     * For the portal: the account's codes, newest first, {@code pageSize} at a time before the code id
+     * {@code beforeId} ({@code null} for the first page), with their scans counted by outcome. Members only.
+     */
+    public Codes list(long personId, String appId, Long beforeId, int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_LIST_PAGE) {
+            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+                    "a page has 1 to " + MAX_LIST_PAGE + " QR codes");
+        }
+        long accountId = accounts.requireMember(personId, appId).account().id();
+        List<QrCode> found = em.createNamedQuery(QrCode.OF_ACCOUNT_BEFORE, QrCode.class)
+                .setParameter("accountId", accountId)
+                .setParameter("beforeId", beforeId == null ? Long.MAX_VALUE : beforeId)
+                .setMaxResults(pageSize + 1).getResultList();
+        List<QrCode> page = found.stream().limit(pageSize).toList();
+        Map<Long, long[]> counts = new HashMap<>();
+        if (!page.isEmpty()) {
+            em.createNamedQuery(QrScan.COUNT_BY_CODE_AND_OUTCOME, Object[].class)
+                    .setParameter("codes", page.stream().map(QrCode::id).toList()).getResultStream()
+                    .forEach(r -> {
+                        long[] scansAndFollows = counts.computeIfAbsent((Long) r[0], id -> new long[2]);
+                        long n = ((Number) r[2]).longValue();
+                        scansAndFollows[0] += n;
+                        if (QrScanOutcome.SUBSCRIBE.equals(r[1])) {
+                            scansAndFollows[1] += n;
+                        }
+                    });
+        }
+        Instant now = clock.instant();
+        List<Listed> codes = page.stream().map(c -> {
+            long[] n = counts.getOrDefault(c.id(), new long[2]);
+            return new Listed(c, urlOf(c), c.isExpiredAt(now), n[0], n[1]);
+        }).toList();
+        return new Codes(codes, found.size() > pageSize ? page.get(page.size() - 1).id() : null);
+    }
 
     /**
      * A new temporary code, or the account's permanent code of the scene: made on first request, the same ticket on

@@ -1,5 +1,6 @@
 package org.oaplatform.followers.control;
 
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -61,6 +62,27 @@ public final class QrCodeRules {
             return new Request(action, null, sceneStr(scene.get("scene_str")), expireSeconds);
         }
         return new Request(action, sceneId(action, scene.get("scene_id")), null, expireSeconds);
+    }
+
+    /**
+     * The same checks for a request that comes from a form (the portal) rather than a JSON body: permanent or
+     * temporary, exactly one of {@code sceneId} and {@code sceneStr} (a blank string counts as given, and is refused
+     * as {@code qrcode/create} refuses it), and for a temporary code its lifetime in seconds ({@code null}: the
+     * default; above the maximum: cut to it).
+     */
+    public static Request of(boolean permanent, Long sceneId, String sceneStr, Long expireSeconds) {
+        boolean stringScene = sceneStr != null && !sceneStr.isEmpty();
+        if (stringScene == (sceneId != null)) {
+            throw invalid("give either a scene id or a scene string");
+        }
+        QrAction action = permanent ? (stringScene ? QrAction.QR_LIMIT_STR_SCENE : QrAction.QR_LIMIT_SCENE)
+                : (stringScene ? QrAction.QR_STR_SCENE : QrAction.QR_SCENE);
+        Long lifetime = permanent ? null
+                : expireSeconds(expireSeconds == null ? null : Json.createValue(expireSeconds.longValue()));
+        if (stringScene) {
+            return new Request(action, null, sceneStr(Json.createValue(sceneStr)), lifetime);
+        }
+        return new Request(action, sceneId(action, Json.createValue(sceneId.longValue())), null, lifetime);
     }
 
     private static QrAction action(JsonValue value) {

@@ -25,13 +25,16 @@ import java.util.Objects;
     @NamedQuery(name = QrCode.PERMANENT_OF_SCENE,
             query = "SELECT q FROM QrCode q WHERE q.accountId = :accountId AND q.permanentScene = :scene"),
     @NamedQuery(name = QrCode.COUNT_PERMANENT,
-            query = "SELECT COUNT(q) FROM QrCode q WHERE q.accountId = :accountId AND q.permanentScene IS NOT NULL")
+            query = "SELECT COUNT(q) FROM QrCode q WHERE q.accountId = :accountId AND q.permanentScene IS NOT NULL"),
+    @NamedQuery(name = QrCode.OF_ACCOUNT_BEFORE,
+            query = "SELECT q FROM QrCode q WHERE q.accountId = :accountId AND q.id < :beforeId ORDER BY q.id DESC")
 })
 public class QrCode {
 
     public static final String BY_TICKET = "QrCode.byTicket";
     public static final String PERMANENT_OF_SCENE = "QrCode.permanentOfScene";
     public static final String COUNT_PERMANENT = "QrCode.countPermanent";
+    public static final String OF_ACCOUNT_BEFORE = "QrCode.ofAccountBefore";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

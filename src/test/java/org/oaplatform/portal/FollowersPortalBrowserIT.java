@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import jakarta.json.Json;
@@ -217,7 +216,7 @@ class FollowersPortalBrowserIT {
                 + " and normalize-space()='" + scene + "']")).isEmpty(), "the QR scene of the new follower");
         WebElement chinese = driver.findElement(By.id("language:zh"));
         chinese.click();
-        wait.until(stalenessOf(chinese));
+        browser.awaitGone(chinese);
         wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
         String title = driver.findElement(By.tagName("h1")).getText();
         assertTrue(title.contains("粉丝"), title);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import jakarta.json.Json;
@@ -127,7 +126,7 @@ class PortalBrowserIT {
             browser.screenshot("verify-form");
             WebElement submit = driver.findElement(By.id("verify:submit"));
             submit.click();
-            wait.until(stalenessOf(submit));
+            browser.awaitGone(submit);
         } finally {
             Files.deleteIfExists(png);
             Files.deleteIfExists(png.getParent());

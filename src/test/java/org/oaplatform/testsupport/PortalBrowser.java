@@ -2,7 +2,6 @@ package org.oaplatform.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.File;
@@ -18,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -123,9 +123,24 @@ public final class PortalBrowser implements AutoCloseable {
         driver.findElement(By.id("login:password")).sendKeys(password);
         WebElement submit = driver.findElement(By.id("login:submit"));
         submit.click();
-        wait.until(stalenessOf(submit));
+        awaitGone(submit);
         assertTrue(driver.findElements(By.id("login:submit")).isEmpty(), "still on the login page: "
                 + driver.findElements(By.id("messages")).stream().map(WebElement::getText).findFirst().orElse(""));
+    }
+
+    /**
+     * Waits until the element has left the page. Chrome now and then reports a node of the page being replaced with an
+     * inspector error ("Node with given id does not belong to the document") instead of as stale: both mean gone.
+     */
+    public void awaitGone(WebElement element) {
+        wait.until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     public void logOut() {
@@ -140,7 +155,7 @@ public final class PortalBrowser implements AutoCloseable {
      */
     public void clickAndAwaitUpdate(WebElement control) {
         control.click();
-        wait.until(stalenessOf(control));
+        awaitGone(control);
     }
 
     public void screenshot(String screen) throws IOException {

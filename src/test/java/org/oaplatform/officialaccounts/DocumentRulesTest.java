@@ -27,6 +27,7 @@ class DocumentRulesTest {
     @Test
     void refusesOtherTypesMismatchedBytesEmptyAndOversizedFiles() {
         assertRejected(() -> DocumentRules.check("a.exe", "application/octet-stream", PDF));
+        assertRejected(() -> DocumentRules.check("unknown", null, PDF));
         assertRejected(() -> DocumentRules.check("a.pdf", "application/pdf", PNG));
         assertRejected(() -> DocumentRules.check("a.pdf", "application/pdf", new byte[0]));
         byte[] big = Arrays.copyOf(PDF, DocumentRules.MAX_BYTES + 1);

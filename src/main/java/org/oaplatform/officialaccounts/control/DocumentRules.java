@@ -24,7 +24,7 @@ public final class DocumentRules {
     }
 
     public static void check(String fileName, String contentType, byte[] content) {
-        byte[] signature = SIGNATURES.get(contentType);
+        byte[] signature = contentType == null ? null : SIGNATURES.get(contentType.strip());
         if (signature == null) {
             throw rejected(fileName + ": only application/pdf, image/png and image/jpeg are accepted");
         }

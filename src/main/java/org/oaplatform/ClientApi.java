@@ -11,6 +11,10 @@ import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
 import org.oaplatform.officialaccounts.boundary.AdminVerificationsResource;
 import org.oaplatform.officialaccounts.boundary.OfficialAccountsResource;
+import org.oaplatform.payments.boundary.AdminLedgerResource;
+import org.oaplatform.payments.boundary.RedPacketsResource;
+import org.oaplatform.payments.boundary.TransfersResource;
+import org.oaplatform.payments.boundary.WalletResource;
 import org.oaplatform.platform.boundary.PingResource;
 import org.oaplatform.platform.boundary.ProblemMapper;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
@@ -33,6 +37,7 @@ public class ClientApi extends Application {
                 AccountsResource.class,
                 OfficialAccountsResource.class, AdminVerificationsResource.class,
                 FollowingResource.class,
-                QrScansResource.class);
+                QrScansResource.class,
+                WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
     }
 }

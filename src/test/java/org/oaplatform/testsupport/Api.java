@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small HTTP client for black-box tests of both API surfaces. Every instance poses as its own client address
@@ -30,6 +32,7 @@ public final class Api {
     private final String base;
     private final String clientAddress;
     private String bearer;
+    private Map<String, String> headers = Map.of();
 
     public record Reply(int status, String contentType, String text) {
         public JsonObject json() {
@@ -67,12 +70,24 @@ public final class Api {
     public Api as(String token) {
         Api other = new Api(base, clientAddress);
         other.bearer = token;
+        other.headers = headers;
         return other;
     }
 
     public Api from(String address) {
         Api other = new Api(base, address);
         other.bearer = bearer;
+        other.headers = headers;
+        return other;
+    }
+
+    /** A client that also sends this header, e.g. {@code Idempotency-Key}. */
+    public Api withHeader(String name, String value) {
+        Api other = new Api(base, clientAddress);
+        other.bearer = bearer;
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        other.headers = Map.copyOf(more);
         return other;
     }
 
@@ -123,6 +138,7 @@ public final class Api {
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

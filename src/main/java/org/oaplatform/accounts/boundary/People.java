@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.oaplatform.accounts.control.Passwords;
 import org.oaplatform.accounts.control.PhoneNumbers;
@@ -14,6 +16,7 @@ import org.oaplatform.platform.boundary.AuditLog;
 import org.oaplatform.platform.control.ConflictException;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.NotPermittedException;
 import org.oaplatform.platform.control.Settings;
 
 /** Personal accounts: registration (proven by an SMS code), lookup and the profile. */
@@ -68,6 +71,30 @@ public class People {
                 .findFirst();
     }
 
+    /**
+     * Someone to send money to, named the way people name each other: by WeChat ID, or by phone number (a local
+     * number is read in the sender's region).
+     */
+    public Optional<Person> byHandleOrPhone(String handleOrPhone, String regionOfLocalNumbers) {
+        String value = handleOrPhone == null ? "" : handleOrPhone.strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.startsWith("+") || value.chars().allMatch(Character::isDigit)) {
+            return byPhone(PhoneNumbers.normalise(regionOfLocalNumbers, value));
+        }
+        return em.createQuery("SELECT p FROM Person p WHERE p.handle = :handle", Person.class)
+                .setParameter("handle", value).getResultStream().findFirst();
+    }
+
+    public List<Person> byIds(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p FROM Person p WHERE p.id IN :ids", Person.class)
+                .setParameter("ids", personIds).getResultList();
+    }
+
     public Person get(long personId) {
         Person person = em.find(Person.class, personId);
         if (person == null) {
@@ -78,6 +105,15 @@ public class People {
 
     public boolean isPlatformAdmin(Person person) {
         return settings.platformAdminPhones().contains(person.phone());
+    }
+
+    /** @throws NotPermittedException unless the person is a platform administrator */
+    public Person requirePlatformAdmin(long personId) {
+        Person person = get(personId);
+        if (!isPlatformAdmin(person)) {
+            throw new NotPermittedException(ErrorCode.FORBIDDEN, "platform administrators only");
+        }
+        return person;
     }
 
     public Person updateProfile(long personId, ProfileChange change) {

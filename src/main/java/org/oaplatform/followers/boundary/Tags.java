@@ -7,8 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import org.oaplatform.followers.entity.Tag;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.platform.control.ConflictException;
 import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.InstantConverter;
 import org.oaplatform.platform.control.InvalidInputException;
 
 /**
@@ -279,7 +278,7 @@ public class Tags {
         em.createNativeQuery("INSERT INTO follower_tag (account_id, tag_id, name, system_tag, created_at)"
                 + " VALUES (?, ?, ?, TRUE, ?) ON DUPLICATE KEY UPDATE tag_id = tag_id")
                 .setParameter(1, accountId).setParameter(2, Tag.STARRED_ID).setParameter(3, Tag.STARRED_NAME)
-                .setParameter(4, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter(4, InstantConverter.utc(clock.instant()))
                 .executeUpdate();
     }
 }

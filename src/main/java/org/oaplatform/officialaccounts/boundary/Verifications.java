@@ -24,7 +24,6 @@ import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.InvalidInputException;
 import org.oaplatform.platform.control.NotFoundException;
-import org.oaplatform.platform.control.NotPermittedException;
 
 /**
  * Verification review: owners apply with documents, platform admins approve (verified for a year) or reject with a
@@ -149,9 +148,7 @@ public class Verifications {
     }
 
     private void requireAdmin(long personId) {
-        if (!people.isPlatformAdmin(people.get(personId))) {
-            throw new NotPermittedException(ErrorCode.FORBIDDEN, "platform administrators only");
-        }
+        people.requirePlatformAdmin(personId);
     }
 
     private List<VerificationApplication> applicationsOf(OfficialAccount account) {

@@ -15,6 +15,11 @@ public class InstantConverter implements AttributeConverter<Instant, LocalDateTi
 
     @Override
     public LocalDateTime convertToDatabaseColumn(Instant instant) {
+        return utc(instant);
+    }
+
+    /** The column value of an instant, for native queries, which the converter does not reach. */
+    public static LocalDateTime utc(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 

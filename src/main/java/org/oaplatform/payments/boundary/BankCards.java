@@ -1,0 +1,92 @@
+package org.oaplatform.payments.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.oaplatform.payments.control.BankGateway;
+import org.oaplatform.payments.control.BankGateway.LinkedCard;
+import org.oaplatform.payments.control.CardNumbers;
+import org.oaplatform.payments.control.WalletLimits;
+import org.oaplatform.payments.entity.BankCard;
+import org.oaplatform.platform.boundary.AuditLog;
+import org.oaplatform.platform.control.ConflictException;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.Ids;
+import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.NotFoundException;
+
+/**
+ * Bank cards linked to wallets. The number is checked (Luhn) before the bank is asked, handed to the bank once and
+ * then forgotten: only the bank's token, its fingerprint, the bank's name and the last four digits are kept.
+ */
+@Stateless
+public class BankCards {
+
+    public record CardView(String id, String bankName, String cardType, String lastFour, Instant linkedAt) {
+
+        static CardView of(BankCard card) {
+            return new CardView(card.publicId(), card.bankName(), card.cardType(), card.lastFour(), card.linkedAt());
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    BankGateway bank;
+
+    @Inject
+    AuditLog audit;
+
+    public CardView link(long personId, String number) {
+        String digits = CardNumbers.digitsOf(number).filter(CardNumbers::passesLuhn)
+                .orElseThrow(() -> new InvalidInputException(ErrorCode.CARD_NUMBER_INVALID,
+                        "a card number has 13 to 19 digits and a valid check digit"));
+        List<BankCard> active = active(personId);
+        if (active.size() >= WalletLimits.MAX_CARDS) {
+            throw new ConflictException(ErrorCode.TOO_MANY_CARDS,
+                    "at most " + WalletLimits.MAX_CARDS + " cards; remove one first");
+        }
+        LinkedCard linked = bank.link(digits);
+        if (active.stream().anyMatch(c -> c.fingerprint().equals(linked.fingerprint()))) {
+            throw new ConflictException(ErrorCode.CARD_ALREADY_LINKED);
+        }
+        BankCard card = new BankCard("card_" + ids.hex(8), personId, linked.token(), linked.fingerprint(),
+                linked.bankName(), linked.cardType().name(), CardNumbers.lastFour(digits), clock.instant());
+        em.persist(card);
+        audit.record("bank-card.linked", "person:" + personId, card.publicId() + " " + card.label());
+        return CardView.of(card);
+    }
+
+    public List<CardView> list(long personId) {
+        return active(personId).stream().map(CardView::of).toList();
+    }
+
+    public void remove(long personId, String cardId) {
+        BankCard card = activeCard(personId, cardId);
+        card.remove(clock.instant());
+        audit.record("bank-card.removed", "person:" + personId, card.publicId() + " " + card.label());
+    }
+
+    /** @throws NotFoundException unless the card is this person's and still linked */
+    public BankCard activeCard(long personId, String cardId) {
+        return em.createNamedQuery(BankCard.BY_PUBLIC_ID, BankCard.class).setParameter("publicId", cardId)
+                .getResultStream().filter(c -> c.personId() == personId && !c.isRemoved()).findFirst()
+                .orElseThrow(() -> new NotFoundException(ErrorCode.CARD_UNKNOWN));
+    }
+
+    private List<BankCard> active(long personId) {
+        return em.createNamedQuery(BankCard.ACTIVE_OF_PERSON, BankCard.class).setParameter("person", personId)
+                .getResultList();
+    }
+}

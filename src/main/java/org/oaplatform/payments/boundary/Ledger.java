@@ -1,0 +1,137 @@
+package org.oaplatform.payments.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.oaplatform.payments.entity.AccountKind;
+import org.oaplatform.payments.entity.LedgerAccount;
+import org.oaplatform.payments.entity.Posting;
+import org.oaplatform.payments.entity.PostingKind;
+import org.oaplatform.platform.control.ConflictException;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.Ids;
+
+/**
+ * The ledger's only writer. {@link #post} is the one posting primitive every flow uses: it refuses legs that do not
+ * sum to zero, locks the accounts in ascending id order (so concurrent postings never deadlock on each other), checks
+ * each account's no-negative flag against its locked balance and appends the legs with the balances they leave, all
+ * in the caller's transaction. Nothing ever updates or deletes a posting; {@link #reverse} undoes one.
+ */
+@Stateless
+public class Ledger {
+
+    public record Leg(long accountId, long amount) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Ids ids;
+
+    public static Leg leg(long accountId, long amount) {
+        return new Leg(accountId, amount);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Posting post(PostingKind kind, String reference, Leg... legs) {
+        return post(kind, reference, null, List.of(legs));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Posting reverse(Posting original, PostingKind kind) {
+        List<Leg> mirrored = original.legs().stream().map(l -> new Leg(l.accountId(), Math.negateExact(l.amount())))
+                .toList();
+        return post(kind, original.reference(), original.id(), mirrored);
+    }
+
+    public Optional<Posting> byPublicId(String publicId) {
+        return em.createNamedQuery(Posting.BY_PUBLIC_ID, Posting.class).setParameter("publicId", publicId)
+                .getResultStream().findFirst();
+    }
+
+    public Posting get(long postingId) {
+        return em.find(Posting.class, postingId);
+    }
+
+    public List<Posting> ofReference(String reference) {
+        return em.createNamedQuery(Posting.BY_REFERENCE, Posting.class).setParameter("reference", reference)
+                .getResultList();
+    }
+
+    public Map<Long, LedgerAccount> accounts(List<Long> accountIds) {
+        Map<Long, LedgerAccount> byId = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            em.createNamedQuery(LedgerAccount.BY_IDS, LedgerAccount.class).setParameter("ids", accountIds)
+                    .getResultList().forEach(a -> byId.put(a.id(), a));
+        }
+        return byId;
+    }
+
+    private Posting post(PostingKind kind, String reference, Long reverses, List<Leg> legs) {
+        List<Long> accountIds = checkedAccounts(legs);
+        List<LedgerAccount> locked = em.createNamedQuery(LedgerAccount.BY_IDS, LedgerAccount.class)
+                .setParameter("ids", accountIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (locked.size() != accountIds.size()) {
+            throw new IllegalArgumentException("unknown ledger account among " + accountIds);
+        }
+        Map<Long, LedgerAccount> byId = new HashMap<>();
+        locked.forEach(a -> byId.put(a.id(), a));
+        for (Leg leg : legs) {
+            LedgerAccount account = byId.get(leg.accountId());
+            if (!account.canTake(leg.amount())) {
+                if (account.kind() == AccountKind.WALLET) {
+                    throw new ConflictException(ErrorCode.INSUFFICIENT_BALANCE,
+                            "the wallet holds " + account.balance() + " fen, " + -leg.amount() + " fen are needed");
+                }
+                throw new IllegalStateException("platform account " + account.id() + " (" + account.kind()
+                        + ") would go negative: the ledger is inconsistent");
+            }
+        }
+        Posting posting = new Posting("pst_" + ids.hex(8), kind, reference, reverses, clock.instant());
+        for (Leg leg : legs) {
+            LedgerAccount account = byId.get(leg.accountId());
+            posting.addLeg(account, leg.amount(), account.apply(leg.amount()));
+        }
+        em.persist(posting);
+        em.flush();
+        return posting;
+    }
+
+    /** The distinct accounts in ascending order, after checking that the legs make a posting at all. */
+    private static List<Long> checkedAccounts(List<Leg> legs) {
+        if (legs.size() < 2) {
+            throw new IllegalArgumentException("a posting needs at least two legs");
+        }
+        long sum = 0;
+        List<Long> accountIds = new ArrayList<>();
+        for (Leg leg : legs) {
+            if (leg.amount() == 0) {
+                throw new IllegalArgumentException("a leg of zero moves nothing");
+            }
+            if (accountIds.contains(leg.accountId())) {
+                throw new IllegalArgumentException("account " + leg.accountId() + " appears twice");
+            }
+            accountIds.add(leg.accountId());
+            sum = Math.addExact(sum, leg.amount());
+        }
+        if (sum != 0) {
+            throw new IllegalArgumentException("legs sum to " + sum + ", not zero");
+        }
+        accountIds.sort(null);
+        return accountIds;
+    }
+}

@@ -1,0 +1,183 @@
+package org.oaplatform.payments.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.oaplatform.accounts.boundary.People;
+import org.oaplatform.payments.entity.BankCard;
+import org.oaplatform.payments.entity.LedgerAccount;
+import org.oaplatform.payments.entity.PostingKind;
+import org.oaplatform.payments.entity.PostingLeg;
+import org.oaplatform.payments.entity.RedPacket;
+import org.oaplatform.payments.entity.TopUp;
+import org.oaplatform.payments.entity.Transfer;
+import org.oaplatform.payments.entity.Wallet;
+import org.oaplatform.payments.entity.Withdrawal;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.InvalidInputException;
+
+/**
+ * A wallet's statement: the legs of its ledger account, newest first, each told as the business event behind it
+ * (whom the money came from or went to, and where that transfer, packet or payout stands now). Pages are keyset
+ * pages: {@code before} is the id of the last entry of the previous page.
+ */
+@Stateless
+public class Statements {
+
+    public static final int MAX_PAGE = 100;
+
+    public enum Direction {
+        IN, OUT
+    }
+
+    public record Filter(List<PostingKind> types, Direction direction, Instant from, Instant to, String before,
+            int limit) {
+    }
+
+    public record Counterpart(String kind, String name, String handle) {
+    }
+
+    public record Entry(String id, PostingKind type, long amount, long balanceAfter, String reference,
+            Counterpart counterpart, String status, String memo, Instant postedAt) {
+    }
+
+    public record Page(long balance, List<Entry> entries, String nextBefore) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    People people;
+
+    public Page of(long personId, Filter filter) {
+        int limit = filter.limit() <= 0 ? 20 : Math.min(filter.limit(), MAX_PAGE);
+        Wallet wallet = wallets.open(personId);
+        long accountId = wallet.accountId();
+        StringBuilder jpql = new StringBuilder("SELECT l FROM PostingLeg l JOIN FETCH l.posting p"
+                + " WHERE l.accountId = :account");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("account", accountId);
+        if (filter.before() != null && !filter.before().isBlank()) {
+            List<Long> cursor = em.createQuery("SELECT l.id FROM PostingLeg l WHERE l.accountId = :account"
+                    + " AND l.posting.publicId = :posting", Long.class).setParameter("account", accountId)
+                    .setParameter("posting", filter.before()).getResultList();
+            if (cursor.isEmpty()) {
+                throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+                        "before must be the id of an entry of this statement");
+            }
+            jpql.append(" AND l.id < :before");
+            parameters.put("before", cursor.get(0));
+        }
+        if (filter.types() != null && !filter.types().isEmpty()) {
+            jpql.append(" AND p.kind IN :types");
+            parameters.put("types", filter.types());
+        }
+        if (filter.direction() == Direction.IN) {
+            jpql.append(" AND l.amount > 0");
+        } else if (filter.direction() == Direction.OUT) {
+            jpql.append(" AND l.amount < 0");
+        }
+        if (filter.from() != null) {
+            jpql.append(" AND l.postedAt >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            jpql.append(" AND l.postedAt < :to");
+            parameters.put("to", filter.to());
+        }
+        jpql.append(" ORDER BY l.id DESC");
+        TypedQuery<PostingLeg> query = em.createQuery(jpql.toString(), PostingLeg.class);
+        parameters.forEach(query::setParameter);
+        List<PostingLeg> legs = query.setMaxResults(limit + 1).getResultList();
+        boolean more = legs.size() > limit;
+        List<PostingLeg> page = more ? legs.subList(0, limit) : legs;
+        List<Entry> entries = describe(personId, page);
+        long balance = em.find(LedgerAccount.class, accountId).balance();
+        return new Page(balance, entries, more ? entries.get(entries.size() - 1).id() : null);
+    }
+
+    private List<Entry> describe(long viewerId, List<PostingLeg> legs) {
+        Set<String> references = legs.stream().map(l -> l.posting().reference()).collect(Collectors.toSet());
+        Map<String, Transfer> transfers = byPublicId(Transfer.BY_PUBLIC_IDS, Transfer.class, references, "trf_",
+                Transfer::publicId);
+        Map<String, RedPacket> packets = byPublicId(RedPacket.BY_PUBLIC_IDS, RedPacket.class, references, "rpk_",
+                RedPacket::publicId);
+        Map<String, TopUp> topUps = byPublicId(TopUp.BY_PUBLIC_IDS, TopUp.class, references, "top_",
+                TopUp::publicId);
+        Map<String, Withdrawal> withdrawals = byPublicId(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class, references,
+                "wdr_", Withdrawal::publicId);
+        Set<Long> personIds = new HashSet<>();
+        transfers.values().forEach(t -> {
+            personIds.add(t.senderId());
+            personIds.add(t.receiverId());
+        });
+        packets.values().forEach(p -> {
+            personIds.add(p.senderId());
+            if (p.recipientId() != null) {
+                personIds.add(p.recipientId());
+            }
+        });
+        Map<Long, Counterpart> persons = new HashMap<>();
+        people.byIds(personIds).forEach(p -> persons.put(p.id(),
+                new Counterpart("PERSON", p.displayName(), p.handle())));
+        Set<Long> cardIds = new HashSet<>();
+        topUps.values().forEach(t -> cardIds.add(t.cardId()));
+        withdrawals.values().forEach(w -> cardIds.add(w.cardId()));
+        Map<Long, Counterpart> cards = new HashMap<>();
+        if (!cardIds.isEmpty()) {
+            em.createNamedQuery(BankCard.BY_IDS, BankCard.class).setParameter("ids", cardIds).getResultList()
+                    .forEach(c -> cards.put(c.id(), new Counterpart("BANK_CARD", c.label(), null)));
+        }
+        return legs.stream().map(leg -> {
+            String reference = leg.posting().reference();
+            Counterpart counterpart = null;
+            String status = null;
+            String memo = null;
+            if (transfers.containsKey(reference)) {
+                Transfer t = transfers.get(reference);
+                counterpart = persons.get(t.senderId() == viewerId ? t.receiverId() : t.senderId());
+                status = t.status().name();
+                memo = t.memo();
+            } else if (packets.containsKey(reference)) {
+                RedPacket p = packets.get(reference);
+                counterpart = p.senderId() != viewerId ? persons.get(p.senderId())
+                        : p.recipientId() == null ? null : persons.get(p.recipientId());
+                status = p.status().name();
+                memo = p.greeting();
+            } else if (topUps.containsKey(reference)) {
+                counterpart = cards.get(topUps.get(reference).cardId());
+                status = "SUCCEEDED";
+            } else if (withdrawals.containsKey(reference)) {
+                Withdrawal w = withdrawals.get(reference);
+                counterpart = cards.get(w.cardId());
+                status = w.status().name();
+            }
+            return new Entry(leg.posting().publicId(), leg.posting().kind(), leg.amount(), leg.balanceAfter(),
+                    reference, counterpart, status, memo, leg.postedAt());
+        }).toList();
+    }
+
+    private <T> Map<String, T> byPublicId(String namedQuery, Class<T> type, Set<String> references, String prefix,
+            Function<T, String> publicId) {
+        List<String> wanted = references.stream().filter(r -> r.startsWith(prefix)).toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(namedQuery, type).setParameter("ids", wanted).getResultStream()
+                .collect(Collectors.toMap(publicId, Function.identity()));
+    }
+}

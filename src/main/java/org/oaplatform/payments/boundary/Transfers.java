@@ -1,0 +1,194 @@
+package org.oaplatform.payments.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.oaplatform.accounts.boundary.People;
+import org.oaplatform.accounts.entity.Person;
+import org.oaplatform.payments.control.WalletLimits;
+import org.oaplatform.payments.entity.AccountKind;
+import org.oaplatform.payments.entity.Posting;
+import org.oaplatform.payments.entity.PostingKind;
+import org.oaplatform.payments.entity.Transfer;
+import org.oaplatform.payments.entity.TransferStatus;
+import org.oaplatform.payments.entity.Wallet;
+import org.oaplatform.platform.control.ConflictException;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.Ids;
+import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.NotFoundException;
+
+/**
+ * Person-to-person transfers, two-phase like WeChat's 转账: sending moves the money into escrow; the receiver
+ * accepts it (credited) or returns it within 24 hours, after which it goes back by itself. Every settlement locks the
+ * transfer row and then the ledger accounts, and settles only a transfer that is still pending and, for the
+ * receiver's choices, still inside its window: accept, return and expiry may race, exactly one of them moves money.
+ */
+@Stateless
+public class Transfers {
+
+    private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
+
+    public record TransferView(String id, Party from, Party to, long amount, String memo, TransferStatus status,
+            Instant createdAt, Instant expiresAt, Instant settledAt) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    PlatformAccounts platform;
+
+    @Inject
+    People people;
+
+    @Resource
+    SessionContext context;
+
+    public TransferView send(long senderId, String recipient, Long amount, String memo, String password) {
+        long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_TRANSFER, "a transfer");
+        Person sender = people.get(senderId);
+        Person receiver = people.byHandleOrPhone(recipient, sender.region())
+                .orElseThrow(() -> new NotFoundException(ErrorCode.RECIPIENT_UNKNOWN,
+                        "nobody has this WeChat ID or phone number"));
+        if (receiver.id() == senderId) {
+            throw new InvalidInputException(ErrorCode.SELF_TRANSFER);
+        }
+        Wallet wallet = wallets.requirePassword(senderId, password);
+        long escrow = platform.of(AccountKind.TRANSFER_ESCROW, wallet.accountId());
+        String publicId = "trf_" + ids.hex(8);
+        Posting posting = ledger.post(PostingKind.TRANSFER_SENT, publicId,
+                Ledger.leg(wallet.accountId(), -fen), Ledger.leg(escrow, fen));
+        Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, blankToNull(memo), escrow,
+                posting.id(), posting.postedAt());
+        em.persist(transfer);
+        return view(transfer, sender, receiver);
+    }
+
+    public TransferView accept(long receiverId, String transferId) {
+        Transfer transfer = lockedFor(receiverId, transferId);
+        Wallet wallet = wallets.open(receiverId);
+        settle(transfer, TransferStatus.ACCEPTED, PostingKind.TRANSFER_ACCEPTED, wallet.accountId());
+        return view(transfer);
+    }
+
+    /** The receiver sends it back at once (退还), without waiting for the 24 hours. */
+    public TransferView giveBack(long receiverId, String transferId) {
+        Transfer transfer = lockedFor(receiverId, transferId);
+        settle(transfer, TransferStatus.RETURNED, PostingKind.TRANSFER_RETURNED,
+                wallets.open(transfer.senderId()).accountId());
+        return view(transfer);
+    }
+
+    public TransferView get(long personId, String transferId) {
+        Transfer transfer = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
+                .setParameter("publicId", transferId).getResultStream()
+                .filter(t -> t.senderId() == personId || t.receiverId() == personId).findFirst()
+                .orElseThrow(Transfers::unknown);
+        return view(transfer);
+    }
+
+    @Schedule(hour = "*", minute = "*", persistent = true, info = "transfer-expiry")
+    void expireOnSchedule() {
+        expireDue();
+    }
+
+    /** Refunds every transfer whose 24 hours are over, each in its own transaction. */
+    public int expireDue() {
+        List<Long> due = em.createNamedQuery(Transfer.DUE, Long.class).setParameter("status", TransferStatus.PENDING)
+                .setParameter("now", clock.instant()).setMaxResults(1000).getResultList();
+        Transfers self = context.getBusinessObject(Transfers.class);
+        int expired = 0;
+        for (Long id : due) {
+            if (self.expire(id)) {
+                expired++;
+            }
+        }
+        if (expired > 0) {
+            int count = expired;
+            LOG.info(() -> count + " transfer(s) expired and went back to their senders");
+        }
+        return expired;
+    }
+
+    /** @return whether this call expired it (false when it was settled meanwhile or is not due) */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean expire(long transferId) {
+        Transfer transfer = em.find(Transfer.class, transferId, LockModeType.PESSIMISTIC_WRITE);
+        if (transfer == null || !transfer.isPending() || !transfer.hasRunOutAt(clock.instant())) {
+            return false;
+        }
+        settle(transfer, TransferStatus.EXPIRED, PostingKind.TRANSFER_EXPIRED,
+                wallets.open(transfer.senderId()).accountId());
+        return true;
+    }
+
+    private Transfer lockedFor(long receiverId, String transferId) {
+        Transfer transfer = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
+                .setParameter("publicId", transferId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElseThrow(Transfers::unknown);
+        if (transfer.receiverId() != receiverId) {
+            // The sender and strangers cannot settle it; strangers must not learn that it exists.
+            throw transfer.senderId() == receiverId
+                    ? new ConflictException(ErrorCode.TRANSFER_NOT_PENDING, "only the receiver can accept or return it")
+                    : unknown();
+        }
+        if (transfer.status() == TransferStatus.EXPIRED || transfer.isPending()
+                && transfer.hasRunOutAt(clock.instant())) {
+            throw new ConflictException(ErrorCode.TRANSFER_EXPIRED,
+                    "the 24 hours to accept it ended at " + transfer.expiresAt());
+        }
+        if (!transfer.isPending()) {
+            throw new ConflictException(ErrorCode.TRANSFER_NOT_PENDING,
+                    "this transfer is already " + transfer.status().name().toLowerCase());
+        }
+        return transfer;
+    }
+
+    private void settle(Transfer transfer, TransferStatus outcome, PostingKind kind, long creditedAccount) {
+        Posting posting = ledger.post(kind, transfer.publicId(),
+                Ledger.leg(transfer.escrowAccountId(), -transfer.amount()),
+                Ledger.leg(creditedAccount, transfer.amount()));
+        transfer.settle(outcome, posting.id(), posting.postedAt());
+    }
+
+    private TransferView view(Transfer transfer) {
+        return view(transfer, people.get(transfer.senderId()), people.get(transfer.receiverId()));
+    }
+
+    private static TransferView view(Transfer transfer, Person sender, Person receiver) {
+        return new TransferView(transfer.publicId(), Party.of(sender), Party.of(receiver), transfer.amount(),
+                transfer.memo(), transfer.status(), transfer.createdAt(), transfer.expiresAt(), transfer.settledAt());
+    }
+
+    private static NotFoundException unknown() {
+        return new NotFoundException(ErrorCode.TRANSFER_UNKNOWN);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

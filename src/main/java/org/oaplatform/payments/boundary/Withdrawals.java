@@ -1,0 +1,170 @@
+package org.oaplatform.payments.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.oaplatform.payments.control.BankGateway;
+import org.oaplatform.payments.control.WalletLimits;
+import org.oaplatform.payments.control.WithdrawalFee;
+import org.oaplatform.payments.entity.AccountKind;
+import org.oaplatform.payments.entity.BankCard;
+import org.oaplatform.payments.entity.Posting;
+import org.oaplatform.payments.entity.PostingKind;
+import org.oaplatform.payments.entity.Wallet;
+import org.oaplatform.payments.entity.Withdrawal;
+import org.oaplatform.payments.entity.WithdrawalStatus;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.Ids;
+import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.NotFoundException;
+
+/**
+ * Withdrawal to a linked debit card with WeChat's fee (1 000 CNY free per person for life, then 0.1 %, at least
+ * 0.10 CNY, taken on top of the amount and posted to fee income). The bank accepts the payout at once and settles
+ * it later; a payout that fails is reversed: the amount and the fee go back and the free quota is restored.
+ */
+@Stateless
+public class Withdrawals {
+
+    private static final Logger LOG = Logger.getLogger(Withdrawals.class.getName());
+
+    public record WithdrawalView(String id, String cardId, String card, long amount, long fee, long debited,
+            WithdrawalStatus status, Instant requestedAt, Instant settledAt) {
+    }
+
+    public record FeeQuote(long amount, long fee, long debited, long freeQuotaLeftAfter) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    BankCards cards;
+
+    @Inject
+    BankGateway bank;
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    PlatformAccounts platform;
+
+    @Inject
+    Ledger ledger;
+
+    @Resource
+    SessionContext context;
+
+    /** What a withdrawal of this amount would cost now, without moving anything. */
+    public FeeQuote quote(long personId, Long amount) {
+        long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_WITHDRAWAL, "a withdrawal");
+        Wallet wallet = wallets.open(personId);
+        WithdrawalFee.Quote quote = WithdrawalFee.quote(fen, wallet.freeWithdrawalUsed());
+        return new FeeQuote(fen, quote.feeFen(), fen + quote.feeFen(), WithdrawalFee.LIFETIME_FREE_FEN
+                - wallet.freeWithdrawalUsed() - quote.freeQuotaConsumedFen());
+    }
+
+    public WithdrawalView withdraw(long personId, String cardId, Long amount, String password) {
+        long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_WITHDRAWAL, "a withdrawal");
+        BankCard card = cards.activeCard(personId, cardId);
+        if (!BankGateway.CardType.DEBIT.name().equals(card.cardType())) {
+            throw new InvalidInputException(ErrorCode.CARD_DECLINED, "withdrawals go to debit cards only");
+        }
+        wallets.requirePassword(personId, password);
+        // The quota is read and used under the wallet row's lock: two withdrawals cannot both spend the same quota.
+        Wallet wallet = em.find(Wallet.class, personId, LockModeType.PESSIMISTIC_WRITE);
+        WithdrawalFee.Quote quote = WithdrawalFee.quote(fen, wallet.freeWithdrawalUsed());
+        String publicId = "wdr_" + ids.hex(8);
+        List<Ledger.Leg> legs = new ArrayList<>();
+        legs.add(Ledger.leg(wallet.accountId(), -Math.addExact(fen, quote.feeFen())));
+        legs.add(Ledger.leg(platform.of(AccountKind.BANK_SETTLEMENT, wallet.accountId()), fen));
+        if (quote.feeFen() > 0) {
+            legs.add(Ledger.leg(platform.of(AccountKind.FEE_INCOME, wallet.accountId()), quote.feeFen()));
+        }
+        Posting posting = ledger.post(PostingKind.WITHDRAWAL, publicId, legs.toArray(Ledger.Leg[]::new));
+        wallet.useFreeWithdrawalQuota(quote.freeQuotaConsumedFen());
+        bank.payout(card.token(), fen, publicId);
+        Withdrawal withdrawal = new Withdrawal(publicId, personId, card.id(), fen, quote.feeFen(),
+                quote.freeQuotaConsumedFen(), posting.id(), posting.postedAt());
+        em.persist(withdrawal);
+        return view(withdrawal, card);
+    }
+
+    public WithdrawalView get(long personId, String withdrawalId) {
+        Withdrawal withdrawal = em.createNamedQuery(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class)
+                .setParameter("ids", List.of(withdrawalId)).getResultStream()
+                .filter(w -> w.personId() == personId).findFirst()
+                .orElseThrow(() -> new NotFoundException(ErrorCode.WITHDRAWAL_UNKNOWN));
+        return view(withdrawal, em.find(BankCard.class, withdrawal.cardId()));
+    }
+
+    @Schedule(hour = "*", minute = "*", persistent = true, info = "withdrawal-settlement")
+    void settleOnSchedule() {
+        settleProcessing();
+    }
+
+    /** Asks the bank about every payout still processing and settles those it has decided, each on its own. */
+    public int settleProcessing() {
+        List<Long> processing = em.createNamedQuery(Withdrawal.DUE, Long.class)
+                .setParameter("status", WithdrawalStatus.PROCESSING).setParameter("before", clock.instant())
+                .setMaxResults(1000).getResultList();
+        Withdrawals self = context.getBusinessObject(Withdrawals.class);
+        int settled = 0;
+        for (Long id : processing) {
+            if (self.settle(id)) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    /** @return whether the bank had decided it */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean settle(long withdrawalId) {
+        Withdrawal withdrawal = em.find(Withdrawal.class, withdrawalId, LockModeType.PESSIMISTIC_WRITE);
+        if (withdrawal == null || !withdrawal.isProcessing()) {
+            return false;
+        }
+        BankCard card = em.find(BankCard.class, withdrawal.cardId());
+        Instant now = clock.instant();
+        switch (bank.payoutStatus(card.token(), withdrawal.publicId())) {
+            case PROCESSING -> {
+                return false;
+            }
+            case SUCCEEDED -> withdrawal.succeeded(now);
+            case FAILED -> {
+                Wallet wallet = em.find(Wallet.class, withdrawal.personId(), LockModeType.PESSIMISTIC_WRITE);
+                Posting reversal = ledger.reverse(ledger.get(withdrawal.postingId()), PostingKind.WITHDRAWAL_REVERSAL);
+                wallet.restoreFreeWithdrawalQuota(withdrawal.freeQuotaConsumed());
+                withdrawal.failed(reversal.id(), now);
+                LOG.info(() -> "payout " + withdrawal.publicId() + " failed at the bank and was reversed");
+            }
+        }
+        return true;
+    }
+
+    private static WithdrawalView view(Withdrawal withdrawal, BankCard card) {
+        return new WithdrawalView(withdrawal.publicId(), card.publicId(), card.label(), withdrawal.amount(),
+                withdrawal.fee(), withdrawal.amount() + withdrawal.fee(), withdrawal.status(),
+                withdrawal.requestedAt(), withdrawal.settledAt());
+    }
+}

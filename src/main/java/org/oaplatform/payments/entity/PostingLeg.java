@@ -1,0 +1,73 @@
+package org.oaplatform.payments.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** What one posting adds to one account (negative takes away), with the balance it left behind. */
+@Entity
+@Table(name = "posting_leg")
+public class PostingLeg {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "posting_id", nullable = false, updatable = false)
+    private Posting posting;
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
+
+    @Column(nullable = false, updatable = false)
+    private long amount;
+
+    @Column(name = "balance_after", nullable = false, updatable = false)
+    private long balanceAfter;
+
+    @Column(name = "posted_at", nullable = false, updatable = false)
+    private Instant postedAt;
+
+    protected PostingLeg() {
+    }
+
+    PostingLeg(Posting posting, long accountId, long amount, long balanceAfter, Instant postedAt) {
+        this.posting = posting;
+        this.accountId = accountId;
+        this.amount = amount;
+        this.balanceAfter = balanceAfter;
+        this.postedAt = postedAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Posting posting() {
+        return posting;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public long amount() {
+        return amount;
+    }
+
+    public long balanceAfter() {
+        return balanceAfter;
+    }
+
+    public Instant postedAt() {
+        return postedAt;
+    }
+}

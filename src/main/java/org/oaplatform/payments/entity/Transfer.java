@@ -1,0 +1,152 @@
+package org.oaplatform.payments.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Money sent from one person to another, held in escrow until the receiver accepts it or returns it, or until it
+ * expires after 24 hours and goes back. Every settlement runs with this row locked and checks {@link #isPending},
+ * so accept, return and expiry can race and exactly one of them wins.
+ */
+@Entity
+@Table(name = "transfer")
+@NamedQuery(name = Transfer.BY_PUBLIC_ID, query = "SELECT t FROM Transfer t WHERE t.publicId = :publicId")
+@NamedQuery(name = Transfer.BY_PUBLIC_IDS, query = "SELECT t FROM Transfer t WHERE t.publicId IN :ids")
+@NamedQuery(name = Transfer.DUE, query = "SELECT t.id FROM Transfer t WHERE t.status = :status"
+        + " AND t.expiresAt <= :now ORDER BY t.expiresAt")
+public class Transfer {
+
+    public static final String BY_PUBLIC_ID = "Transfer.byPublicId";
+    public static final String BY_PUBLIC_IDS = "Transfer.byPublicIds";
+    public static final String DUE = "Transfer.due";
+    public static final Duration ACCEPTANCE_WINDOW = Duration.ofHours(24);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "public_id", nullable = false, updatable = false, length = 20)
+    private String publicId;
+
+    @Column(name = "sender_id", nullable = false, updatable = false)
+    private long senderId;
+
+    @Column(name = "receiver_id", nullable = false, updatable = false)
+    private long receiverId;
+
+    @Column(nullable = false, updatable = false)
+    private long amount;
+
+    @Column(updatable = false, length = 60)
+    private String memo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private TransferStatus status;
+
+    @Column(name = "escrow_account_id", nullable = false, updatable = false)
+    private long escrowAccountId;
+
+    @Column(name = "send_posting_id", nullable = false, updatable = false)
+    private long sendPostingId;
+
+    @Column(name = "settle_posting_id")
+    private Long settlePostingId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "settled_at")
+    private Instant settledAt;
+
+    protected Transfer() {
+    }
+
+    public Transfer(String publicId, long senderId, long receiverId, long amount, String memo, long escrowAccountId,
+            long sendPostingId, Instant createdAt) {
+        this.publicId = publicId;
+        this.senderId = senderId;
+        this.receiverId = receiverId;
+        this.amount = amount;
+        this.memo = memo;
+        this.escrowAccountId = escrowAccountId;
+        this.sendPostingId = sendPostingId;
+        this.createdAt = createdAt;
+        this.expiresAt = createdAt.plus(ACCEPTANCE_WINDOW);
+        this.status = TransferStatus.PENDING;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String publicId() {
+        return publicId;
+    }
+
+    public long senderId() {
+        return senderId;
+    }
+
+    public long receiverId() {
+        return receiverId;
+    }
+
+    public long amount() {
+        return amount;
+    }
+
+    public String memo() {
+        return memo;
+    }
+
+    public TransferStatus status() {
+        return status;
+    }
+
+    public long escrowAccountId() {
+        return escrowAccountId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public boolean isPending() {
+        return status == TransferStatus.PENDING;
+    }
+
+    /** Past its window, whether or not the expiry has been recorded yet. */
+    public boolean hasRunOutAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public void settle(TransferStatus outcome, long postingId, Instant now) {
+        if (!isPending() || outcome == TransferStatus.PENDING) {
+            throw new IllegalStateException("transfer " + publicId + " is " + status);
+        }
+        status = outcome;
+        settlePostingId = postingId;
+        settledAt = now;
+    }
+}

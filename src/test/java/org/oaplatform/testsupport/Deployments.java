@@ -18,6 +18,6 @@ public final class Deployments {
     /** The WAR plus the movable clock, for in-container tests that travel in time. */
     public static WebArchive warWithMovableClock() {
         return war().addClasses(MovableClock.class, Deployments.class, Api.class, Api.Reply.class, TestData.class,
-                TestData.App.class);
+                TestData.App.class, WalletData.class, WalletData.Holder.class, SandboxCards.class);
     }
 }

@@ -1,22 +1,26 @@
 package org.oaplatform.payments.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.oaplatform.payments.entity.IdempotencyRecord;
+import java.util.logging.Logger;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.InstantConverter;
 import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.LockConflicts;
 
 /**
  * Exactly-once money requests by the client's {@code Idempotency-Key} (unique per person, like Stripe's). The key
@@ -26,11 +30,15 @@ import org.oaplatform.platform.control.InvalidInputException;
  * <li>the same key with other parameters is refused ({@code idempotency-key-reused});</li>
  * <li>a second request racing the first waits on the key's unique index until the first commits (then replays)
  * or rolls back (then runs itself): the work runs once;</li>
- * <li>a request that failed left no key behind, so the client may retry it (nothing moved).</li>
+ * <li>a request that failed left no key behind, so the client may retry it (nothing moved);</li>
+ * <li>a transaction that lost a deadlock or a lock wait is run again, from the start, a few times.</li>
  * </ul>
  */
 @Stateless
 public class IdempotentRequests {
+
+    /** Attempts of a request whose transaction lost a deadlock or a lock wait; each attempt starts afresh. */
+    static final int ATTEMPTS = 4;
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -48,8 +56,13 @@ public class IdempotentRequests {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class.getName());
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     Clock clock;
@@ -59,25 +72,44 @@ public class IdempotentRequests {
      *
      * @param fingerprint what makes two requests "the same", see {@link #fingerprint}
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Outcome once(long personId, String key, String fingerprint, int status, Supplier<?> work) {
         String checkedKey = checked(key);
+        IdempotentRequests self = context.getBusinessObject(IdempotentRequests.class);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return self.attempt(personId, checkedKey, fingerprint, status, work);
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !LockConflicts.isRetryable(e)) {
+                    throw e;
+                }
+                LOG.fine(() -> "retrying a money request after a lock conflict: " + e);
+            }
+        }
+    }
+
+    /** One try in a transaction of its own; a lock conflict rolls all of it back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Outcome attempt(long personId, String checkedKey, String fingerprint, int status, Supplier<?> work) {
         int claimed = em.createNativeQuery("INSERT IGNORE INTO idempotency_record"
                         + " (person_id, idem_key, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, personId).setParameter(2, checkedKey).setParameter(3, fingerprint)
                 .setParameter(4, InstantConverter.utc(clock.instant())).executeUpdate();
         if (claimed == 0) {
-            // A locking read: it sees the committed first request even if this transaction's snapshot is older.
-            IdempotencyRecord first = em.createNamedQuery(IdempotencyRecord.BY_KEY, IdempotencyRecord.class)
-                    .setParameter("person", personId).setParameter("key", checkedKey)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
-            if (!first.fingerprint().equals(fingerprint)) {
+            // A shared locking read: it sees the first request's committed row even if this transaction's snapshot is
+            // older, and many retries waiting on one key can all hold it at once (an exclusive lock taken after the
+            // shared one the insert left would deadlock them against each other).
+            Object[] first = (Object[]) em.createNativeQuery("SELECT fingerprint, http_status, response_body"
+                            + " FROM idempotency_record WHERE person_id = ?1 AND idem_key = ?2 LOCK IN SHARE MODE")
+                    .setParameter(1, personId).setParameter(2, checkedKey).getSingleResult();
+            if (!fingerprint.equals(first[0])) {
                 throw new InvalidInputException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "this Idempotency-Key was first used for a different request; use a new key");
             }
-            if (!first.isAnswered()) {
-                throw new IllegalStateException("idempotency record " + first.id() + " committed without an answer");
+            if (first[1] == null) {
+                throw new IllegalStateException("an idempotency record was committed without an answer");
             }
-            return new Outcome(first.httpStatus(), first.responseBody(), true);
+            return new Outcome(((Number) first[1]).intValue(), (String) first[2], true);
         }
         String body = JSON.toJson(work.get());
         em.createNativeQuery("UPDATE idempotency_record SET http_status = ?1, response_body = ?2"

@@ -83,13 +83,16 @@ public class Ledger {
 
     private Posting post(PostingKind kind, String reference, Long reverses, List<Leg> legs) {
         List<Long> accountIds = checkedAccounts(legs);
-        List<LedgerAccount> locked = em.createNamedQuery(LedgerAccount.BY_IDS, LedgerAccount.class)
-                .setParameter("ids", accountIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        if (locked.size() != accountIds.size()) {
-            throw new IllegalArgumentException("unknown ledger account among " + accountIds);
-        }
+        // One primary-key lookup per account, in ascending id order: only those rows are locked, never a range,
+        // whatever plan the optimiser would pick for an IN list on a small table.
         Map<Long, LedgerAccount> byId = new HashMap<>();
-        locked.forEach(a -> byId.put(a.id(), a));
+        for (Long accountId : accountIds) {
+            LedgerAccount account = em.find(LedgerAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            if (account == null) {
+                throw new IllegalArgumentException("unknown ledger account " + accountId);
+            }
+            byId.put(accountId, account);
+        }
         for (Leg leg : legs) {
             LedgerAccount account = byId.get(leg.accountId());
             if (!account.canTake(leg.amount())) {

@@ -58,14 +58,14 @@ public class Statements {
     EntityManager em;
 
     @Inject
-    Wallets wallets;
-
-    @Inject
     People people;
 
     public Page of(long personId, Filter filter) {
         int limit = filter.limit() <= 0 ? 20 : Math.min(filter.limit(), MAX_PAGE);
-        Wallet wallet = wallets.open(personId);
+        Wallet wallet = em.find(Wallet.class, personId);
+        if (wallet == null) {
+            return new Page(0, List.of(), null);
+        }
         long accountId = wallet.accountId();
         StringBuilder jpql = new StringBuilder("SELECT l FROM PostingLeg l JOIN FETCH l.posting p"
                 + " WHERE l.accountId = :account");

@@ -73,8 +73,12 @@ public class Wallets {
         return em.find(Wallet.class, personId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Reading opens nothing: a person who never used the wallet sees an empty one. */
     public WalletView view(long personId) {
-        Wallet wallet = open(personId);
+        Wallet wallet = em.find(Wallet.class, personId);
+        if (wallet == null) {
+            return new WalletView(0, "CNY", false, null, WithdrawalFee.LIFETIME_FREE_FEN);
+        }
         LedgerAccount account = em.find(LedgerAccount.class, wallet.accountId());
         Instant now = clock.instant();
         return new WalletView(account.balance(), "CNY", wallet.hasPassword(),

@@ -77,10 +77,11 @@ public class Withdrawals {
     /** What a withdrawal of this amount would cost now, without moving anything. */
     public FeeQuote quote(long personId, Long amount) {
         long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_WITHDRAWAL, "a withdrawal");
-        Wallet wallet = wallets.open(personId);
-        WithdrawalFee.Quote quote = WithdrawalFee.quote(fen, wallet.freeWithdrawalUsed());
-        return new FeeQuote(fen, quote.feeFen(), fen + quote.feeFen(), WithdrawalFee.LIFETIME_FREE_FEN
-                - wallet.freeWithdrawalUsed() - quote.freeQuotaConsumedFen());
+        Wallet wallet = em.find(Wallet.class, personId);
+        long used = wallet == null ? 0 : wallet.freeWithdrawalUsed();
+        WithdrawalFee.Quote quote = WithdrawalFee.quote(fen, used);
+        return new FeeQuote(fen, quote.feeFen(), fen + quote.feeFen(),
+                WithdrawalFee.LIFETIME_FREE_FEN - used - quote.freeQuotaConsumedFen());
     }
 
     public WithdrawalView withdraw(long personId, String cardId, Long amount, String password) {

@@ -1,0 +1,261 @@
+package org.oaplatform.payments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.oaplatform.accounts.boundary.People;
+import org.oaplatform.payments.boundary.BankCards;
+import org.oaplatform.payments.boundary.LedgerAudit;
+import org.oaplatform.payments.boundary.RedPackets;
+import org.oaplatform.payments.boundary.TopUps;
+import org.oaplatform.payments.boundary.Transfers;
+import org.oaplatform.payments.boundary.Wallets;
+import org.oaplatform.payments.boundary.Withdrawals;
+import org.oaplatform.payments.entity.Posting;
+import org.oaplatform.payments.entity.RedPacketKind;
+import org.oaplatform.payments.entity.RedPacketStatus;
+import org.oaplatform.payments.entity.Transfer;
+import org.oaplatform.payments.entity.TransferStatus;
+import org.oaplatform.payments.entity.WithdrawalStatus;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.RequestContext;
+import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.MovableClock;
+import org.oaplatform.testsupport.SandboxCards;
+import org.oaplatform.testsupport.TestData;
+import org.oaplatform.testsupport.WalletData;
+
+/**
+ * The wallet's deadlines, checked in the server with the clock moved: transfers expire after 24 hours exactly once
+ * (also when the receiver accepts at that very moment), red packets give back their rest, a locked payment password
+ * opens after 3 hours, and a payout that fails at the bank is reversed.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WalletTimeTravelIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.warWithMovableClock();
+    }
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    RequestContext request;
+
+    @Inject
+    People people;
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    BankCards cards;
+
+    @Inject
+    TopUps topUps;
+
+    @Inject
+    Transfers transfers;
+
+    @Inject
+    RedPackets packets;
+
+    @Inject
+    Withdrawals withdrawals;
+
+    @Inject
+    LedgerAudit audit;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @BeforeEach
+    void actFromAnAddressOfOurOwn() {
+        request.begin("wallet-time-travel-test", TestData.clientAddress());
+    }
+
+    @AfterEach
+    void ledgerHoldsAndBackToNow() {
+        clock.reset();
+        var run = audit.run();
+        assertTrue(run.passed(), "ledger audit failed: " + run.findings());
+    }
+
+    @Test
+    void anUnacceptedTransferGoesBackAfter24HoursExactlyOnce() {
+        long sender = funded(10_000);
+        long receiver = person();
+        String id = transfers.send(sender, phoneOf(receiver), 3_000L, null, WalletData.PIN).id();
+        clock.advance(Duration.ofHours(23).plusMinutes(59));
+        assertEquals(0, transfers.expireDue(), "not yet");
+        clock.advance(Duration.ofMinutes(1));
+        BusinessException late = assertThrows(BusinessException.class, () -> transfers.accept(receiver, id));
+        assertEquals(ErrorCode.TRANSFER_EXPIRED, late.code(), "refused at 24 h even before the refund ran");
+        assertTrue(transfers.expireDue() >= 1, "other tests' transfers may be due as well");
+        transfers.expireDue();
+        assertEquals(TransferStatus.EXPIRED, transfers.get(sender, id).status());
+        assertEquals(2, postingsOf(id).size(), "sent and refunded, exactly once");
+        assertEquals(10_000, wallets.view(sender).balance());
+        assertEquals(0, wallets.view(receiver).balance());
+        assertEquals(ErrorCode.TRANSFER_EXPIRED,
+                assertThrows(BusinessException.class, () -> transfers.accept(receiver, id)).code());
+    }
+
+    @Test
+    void acceptAndExpiryRacingAtTheDeadlineSettleEachTransferOnce() throws Exception {
+        long sender = funded(100_000);
+        long receiver = person();
+        int rounds = 12;
+        for (int round = 0; round < rounds; round++) {
+            clock.reset();
+            String id = transfers.send(sender, phoneOf(receiver), 1_000L, null, WalletData.PIN).id();
+            long transferId = transferId(id);
+            clock.advance(Duration.ofHours(24).minusMillis(ThreadLocalRandom.current().nextInt(1, 30)));
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Boolean> accepting = executor.submit(() -> {
+                start.await();
+                try {
+                    transfers.accept(receiver, id);
+                    return true;
+                } catch (BusinessException e) {
+                    assertEquals(ErrorCode.TRANSFER_EXPIRED, e.code(), e.getMessage());
+                    return false;
+                }
+            });
+            Future<Boolean> expiring = executor.submit(() -> {
+                start.await();
+                boolean expired = false;
+                for (int i = 0; i < 40 && !expired; i++) {
+                    expired = transfers.expire(transferId);
+                    Thread.sleep(1);
+                }
+                return expired;
+            });
+            Future<?> ticking = executor.submit(() -> {
+                start.await();
+                clock.advance(Duration.ofMillis(30));
+                return null;
+            });
+            start.countDown();
+            boolean accepted = accepting.get();
+            boolean expired = expiring.get();
+            ticking.get();
+            assertFalse(accepted && expired, "round " + round + ": both accept and expiry moved the money");
+            clock.advance(Duration.ofMinutes(1));
+            transfers.expire(transferId);
+            TransferStatus status = transfers.get(sender, id).status();
+            assertEquals(accepted ? TransferStatus.ACCEPTED : TransferStatus.EXPIRED, status, "round " + round);
+            assertEquals(2, postingsOf(id).size(), "round " + round + ": sent and settled, nothing more");
+        }
+        long received = wallets.view(receiver).balance();
+        assertEquals(100_000, wallets.view(sender).balance() + received);
+        assertEquals(0, received % 1_000);
+    }
+
+    @Test
+    void whatNobodyClaimedOfARedPacketGoesBackAfter24Hours() {
+        long sender = funded(10_000);
+        String id = packets.send(sender, RedPacketKind.LUCKY, 5_000L, 5, null, null, WalletData.PIN).id();
+        long first = person();
+        long second = person();
+        long claimed = packets.claim(first, id).myAmount() + packets.claim(second, id).myAmount();
+        clock.advance(Duration.ofHours(24));
+        BusinessException late = assertThrows(BusinessException.class, () -> packets.claim(person(), id));
+        assertEquals(ErrorCode.RED_PACKET_EXPIRED, late.code());
+        assertTrue(packets.refundDue() >= 1, "other tests' packets may be due as well");
+        packets.refundDue();
+        assertEquals(4, postingsOf(id).size(), "sent, two claims and one refund, exactly once");
+        assertEquals(RedPacketStatus.EXPIRED, packets.get(sender, id).status());
+        assertEquals(10_000 - claimed, wallets.view(sender).balance());
+    }
+
+    @Test
+    void aLockedPaymentPasswordOpensAfterThreeHours() {
+        long owner = funded(1_000);
+        long receiver = person();
+        for (int i = 0; i < 5; i++) {
+            assertThrows(BusinessException.class,
+                    () -> transfers.send(owner, phoneOf(receiver), 100L, null, "000001"));
+        }
+        clock.advance(Duration.ofHours(2).plusMinutes(59));
+        assertEquals(ErrorCode.PAYMENT_PASSWORD_LOCKED, assertThrows(BusinessException.class,
+                () -> transfers.send(owner, phoneOf(receiver), 100L, null, WalletData.PIN)).code());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(TransferStatus.PENDING,
+                transfers.send(owner, phoneOf(receiver), 100L, null, WalletData.PIN).status());
+        assertEquals(ErrorCode.PAYMENT_PASSWORD_WRONG, assertThrows(BusinessException.class,
+                () -> transfers.send(owner, phoneOf(receiver), 100L, null, "000001")).code(),
+                "after the lock the count starts again");
+    }
+
+    @Test
+    void aPayoutThatFailsAtTheBankIsReversedWithItsFeeAndQuota() {
+        long owner = funded(300_000);
+        String failing = cards.link(owner, SandboxCards.PAYOUT_FAILS_LATER).id();
+        String working = cards.link(owner, SandboxCards.OK_DEBIT_2).id();
+        var lost = withdrawals.withdraw(owner, failing, 150_000L, WalletData.PIN);
+        assertEquals(50, lost.fee());
+        assertEquals(300_000 - 150_050, wallets.view(owner).balance());
+        assertEquals(0, wallets.view(owner).freeWithdrawalQuotaLeft());
+        var fine = withdrawals.withdraw(owner, working, 10_000L, WalletData.PIN);
+        assertTrue(withdrawals.settleProcessing() >= 2, "other tests' payouts may be processing as well");
+        assertEquals(WithdrawalStatus.FAILED, withdrawals.get(owner, lost.id()).status());
+        assertEquals(WithdrawalStatus.SUCCEEDED, withdrawals.get(owner, fine.id()).status());
+        assertEquals(300_000 - 10_010, wallets.view(owner).balance(), "amount and fee of the failed payout are back");
+        assertEquals(100_000, wallets.view(owner).freeWithdrawalQuotaLeft(), "the failed payout's quota is back");
+        withdrawals.settleProcessing();
+        assertEquals(3, postingsOf(lost.id()).size() + postingsOf(fine.id()).size(),
+                "two payouts and one reversal, settled once");
+    }
+
+    private long person() {
+        return people.create(TestData.cnPhone(), TestData.PASSWORD, "Traveller").id();
+    }
+
+    private long funded(long fen) {
+        long personId = person();
+        wallets.setPassword(personId, WalletData.PIN, null);
+        String card = cards.link(personId, SandboxCards.randomOkDebit(ThreadLocalRandom.current())).id();
+        topUps.topUp(personId, card, fen);
+        return personId;
+    }
+
+    private String phoneOf(long personId) {
+        return people.get(personId).phone();
+    }
+
+    private List<Posting> postingsOf(String reference) {
+        return em.createNamedQuery(Posting.BY_REFERENCE, Posting.class).setParameter("reference", reference)
+                .getResultList();
+    }
+
+    private long transferId(String publicId) {
+        return em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class).setParameter("publicId", publicId)
+                .getSingleResult().id();
+    }
+}

@@ -67,7 +67,7 @@ public class Wallets {
                         + " created_at) VALUES ('WALLET', ?1, 0, 0, FALSE, ?2)")
                 .setParameter(1, personId).setParameter(2, InstantConverter.utc(now)).executeUpdate();
         em.createNativeQuery("INSERT IGNORE INTO wallet (person_id, account_id, created_at)"
-                        + " SELECT person_id, id, ?2 FROM ledger_account WHERE person_id = ?1 FOR UPDATE")
+                        + " SELECT person_id, id, ?2 FROM ledger_account WHERE person_id = ?1")
                 .setParameter(1, personId).setParameter(2, InstantConverter.utc(now)).executeUpdate();
         // A locking read sees the row even when another transaction committed it after this one's snapshot.
         return em.find(Wallet.class, personId, LockModeType.PESSIMISTIC_WRITE);

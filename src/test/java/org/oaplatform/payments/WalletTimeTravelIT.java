@@ -153,7 +153,6 @@ class WalletTimeTravelIT {
                 boolean expired = false;
                 for (int i = 0; i < 40 && !expired; i++) {
                     expired = transfers.expire(transferId);
-                    Thread.sleep(1);
                 }
                 return expired;
             });

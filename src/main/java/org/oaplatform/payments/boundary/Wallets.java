@@ -8,6 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
 import org.oaplatform.payments.control.PaymentPasswords;
@@ -137,8 +140,10 @@ public class Wallets {
     public List<LockedPassword> lockedPasswords() {
         List<Wallet> wallets = em.createNamedQuery(Wallet.LOCKED_PASSWORDS, Wallet.class)
                 .setParameter("now", clock.instant()).setMaxResults(500).getResultList();
+        Map<Long, Person> owners = people.byIds(wallets.stream().map(Wallet::personId).toList()).stream()
+                .collect(Collectors.toMap(Person::id, Function.identity()));
         return wallets.stream().map(w -> {
-            Person person = people.get(w.personId());
+            Person person = owners.get(w.personId());
             return new LockedPassword(person.phone(), person.displayName(), w.passwordFailures(),
                     w.passwordLockedUntil());
         }).toList();

@@ -67,6 +67,11 @@ final class TransfersBenchmark {
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.transfers.warmupSeconds",
             Long.getLong("bench.warmupSeconds", 5)));
     static final Duration MEASURE = TokenCheckBenchmark.MEASURE;
+    /**
+     * The server's JIT warm-up before the first phase. Measured on the 2-core build machine, the compilers were still
+     * busy (a quarter of the server's CPU) after ten thousand transfers, so a few seconds would measure compilation.
+     */
+    static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("bench.transfers.jitSeconds", 60));
     static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.transfers.concurrency", "1,8,64")
             .split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     static final int RECEIVERS = Integer.getInteger("bench.transfers.receivers", 16);
@@ -145,7 +150,7 @@ final class TransfersBenchmark {
         List<Phase> phases = new ArrayList<>();
         int jitClients = Math.min(8, maxClients);
         checked(phases, run("HTTP warm-up", httpWorkers(base, senders.subList(0, jitClients), receiverPhones),
-                WARM_UP.multipliedBy(2)), durability);
+                JIT_WARM_UP), durability);
 
         for (int clients : CONCURRENCY) {
             List<Sender> active = senders.subList(0, clients);
@@ -269,17 +274,20 @@ final class TransfersBenchmark {
         table.append("Target HTTP/JDBC >= 0.60 at equal concurrency: ").append(verdicts.isEmpty() ? "-"
                 : String.join("; ", verdicts)).append(System.lineSeparator());
         table.append(String.format(Locale.ROOT, "tps = committed transfers (HTTP: 201 answers) per second over %d s after"
-                + " %d s warm-up; p50/p99 over those; errors (non-201 answers, failed transactions) counted apart.%n"
+                + " %d s warm-up (the server's JIT had %d s at 8 clients before the first phase); p50/p99 over those;"
+                + " errors (non-201 answers, failed transactions) counted apart.%n"
                 + "HTTP: POST /api/v1/wallet/transfers (bearer session, Idempotency-Key, payment password, JPA/JTA).%n"
                 + "JDBC: in this JVM, one connection and one transaction per transfer and client, the app's statements in"
                 + " its order: session by token hash, INSERT IGNORE idempotency_record, sender by id, receiver by phone,"
-                + " wallet, SELECT ledger_account ... FOR UPDATE, INSERT posting, 2 x INSERT posting_leg, 2 x UPDATE"
-                + " ledger_account, INSERT transfer, UPDATE idempotency_record with the answer (%d bytes of JSON"
-                + " shaped like the server's), COMMIT.%n"
+                + " wallet, 2 x SELECT ledger_account ... FOR UPDATE, 2 x UPDATE ledger_account, then INSERT posting,"
+                + " 2 x INSERT posting_leg and INSERT transfer each followed by SELECT LAST_INSERT_ID(), UPDATE"
+                + " idempotency_record with the answer (%d bytes of JSON shaped like the server's), COMMIT.%n"
                 + "Left out of JDBC: the payment password's PBKDF2 check (1,000 iterations; CPU, not SQL); the app also"
-                + " looks the session up in a transaction of its own.%n"
+                + " looks the session up in a transaction of its own and runs its transaction as XA (XA START/END,"
+                + " XA COMMIT ONE PHASE).%n"
                 + "Each client sends from its own sender to %d rotating receivers, 1..%d fen a transfer.%n",
-                MEASURE.toSeconds(), WARM_UP.toSeconds(), JdbcWorker.answerBytes, RECEIVERS, MAX_AMOUNT));
+                MEASURE.toSeconds(), WARM_UP.toSeconds(), JIT_WARM_UP.toSeconds(), JdbcWorker.answerBytes, RECEIVERS,
+                MAX_AMOUNT));
         System.out.println(table);
     }
 
@@ -359,6 +367,8 @@ final class TransfersBenchmark {
     static final String LEG = "INSERT INTO posting_leg (posting_id, account_id, amount, balance_after, posted_at)"
             + " VALUES (?, ?, ?, ?, ?)";
     static final String BALANCE = "UPDATE ledger_account SET balance = ? WHERE id = ?";
+    /** EclipseLink reads every IDENTITY id back this way (see persistence.xml for why not getGeneratedKeys). */
+    static final String LAST_ID = "SELECT LAST_INSERT_ID()";
     static final String TRANSFER = "INSERT INTO transfer (public_id, sender_id, receiver_id, amount, memo, status,"
             + " escrow_account_id, send_posting_id, settle_posting_id, created_at, expires_at, settled_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -403,6 +413,7 @@ final class TransfersBenchmark {
         private final PreparedStatement posting;
         private final PreparedStatement leg;
         private final PreparedStatement balance;
+        private final PreparedStatement lastId;
         private final PreparedStatement transfer;
         private final PreparedStatement answer;
 
@@ -422,9 +433,10 @@ final class TransfersBenchmark {
                 receiverByPhone = db.prepareStatement(RECEIVER);
                 wallet = db.prepareStatement(WALLET);
                 lock = db.prepareStatement(LOCK);
-                posting = db.prepareStatement(POSTING, Statement.RETURN_GENERATED_KEYS);
+                posting = db.prepareStatement(POSTING);
                 leg = db.prepareStatement(LEG);
                 balance = db.prepareStatement(BALANCE);
+                lastId = db.prepareStatement(LAST_ID);
                 transfer = db.prepareStatement(TRANSFER);
                 answer = db.prepareStatement(ANSWER);
             } catch (SQLException e) {
@@ -534,23 +546,19 @@ final class TransfersBenchmark {
             Instant postedAt = Instant.now();
             LocalDateTime posted = utc(postedAt);
 
+            // In the order EclipseLink flushes them: the balances (in lock order), then the inserts.
+            balance(Math.min(walletAccount, escrow), walletAccount < escrow ? walletAfter : escrowAfter);
+            balance(Math.max(walletAccount, escrow), walletAccount < escrow ? escrowAfter : walletAfter);
             posting.setString(1, "pst_" + ids.hex(8));
             posting.setString(2, PostingKind.TRANSFER_SENT.name());
             posting.setString(3, transferId);
             posting.setNull(4, Types.BIGINT);
             posting.setObject(5, posted);
             posting.executeUpdate();
-            long postingId;
-            try (ResultSet keys = posting.getGeneratedKeys()) {
-                keys.next();
-                postingId = keys.getLong(1);
-            }
+            long postingId = lastInsertId();
             // The legs in the order Transfers.send gives them: the wallet's, then the escrow's.
             leg(postingId, walletAccount, -fen, walletAfter, posted);
             leg(postingId, escrow, fen, escrowAfter, posted);
-            // The balances in the order the accounts were locked.
-            balance(Math.min(walletAccount, escrow), walletAccount < escrow ? walletAfter : escrowAfter);
-            balance(Math.max(walletAccount, escrow), walletAccount < escrow ? escrowAfter : walletAfter);
 
             Instant expiresAt = postedAt.plus(Transfer.ACCEPTANCE_WINDOW);
             transfer.setString(1, transferId);
@@ -566,6 +574,7 @@ final class TransfersBenchmark {
             transfer.setObject(11, utc(expiresAt));
             transfer.setNull(12, Types.TIMESTAMP);
             transfer.executeUpdate();
+            lastInsertId();
 
             // The answer as the server serialises its TransferView (JSON-B leaves out nulls).
             String body = JSON.createObjectBuilder().add("amount", fen).add("createdAt", postedAt.toString())
@@ -589,6 +598,14 @@ final class TransfersBenchmark {
             leg.setLong(4, after);
             leg.setObject(5, posted);
             leg.executeUpdate();
+            lastInsertId();
+        }
+
+        private long lastInsertId() throws SQLException {
+            try (ResultSet rs = lastId.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
 
         private void balance(long account, long newBalance) throws SQLException {

@@ -28,7 +28,7 @@ import org.oaplatform.testsupport.WalletData;
 import org.oaplatform.testsupport.WalletData.Holder;
 
 /**
- * A Jepsen-style bank test over HTTP: 32 clients make 200 random transfers each among 24 wallets (so that they
+ * A Jepsen-style bank test over HTTP: 32 clients make 500 random transfers each among 24 wallets (so that they
  * collide on the same rows, in both directions, and sometimes overdraw), and every transfer is accepted or returned.
  * Meanwhile one client runs the ledger audit between its transfers; on its snapshot it must pass every time. At the end every balance
  * equals what the acknowledged answers say it must be, and the money in the wallets is exactly what was topped up.
@@ -39,7 +39,7 @@ class LedgerConcurrencyIT {
 
     static final int WALLETS = 24;
     static final int CLIENTS = 32;
-    static final int TRANSFERS_PER_CLIENT = 200;
+    static final int TRANSFERS_PER_CLIENT = 500;
     static final long START_BALANCE = 20_000;
     static final int AUDIT_EVERY = 25;
     private static final Logger LOG = Logger.getLogger(LedgerConcurrencyIT.class.getName());

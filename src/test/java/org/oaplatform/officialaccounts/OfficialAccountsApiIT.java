@@ -159,6 +159,11 @@ class OfficialAccountsApiIT {
         Reply queue = admin.get("api/v1/admin/verifications");
         assertEquals(200, queue.status(), queue.text());
         assertTrue(queue.text().contains(applicationId));
+        assertFalse(admin.get("api/v1/admin/verifications?status=APPROVED").text().contains(applicationId));
+        Reply unknownStatus = admin.get("api/v1/admin/verifications?status=WAITING");
+        assertEquals(400, unknownStatus.status(), unknownStatus.text());
+        assertEquals("status: must be one of PENDING, APPROVED, REJECTED",
+                unknownStatus.json().getString("detail"));
 
         Reply noReason = admin.post("api/v1/admin/verifications/" + applicationId + "/reject",
                 JsonValue.EMPTY_JSON_OBJECT);

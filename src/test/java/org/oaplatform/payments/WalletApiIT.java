@@ -202,6 +202,31 @@ class WalletApiIT {
     }
 
     @Test
+    void queryParametersThatDoNotConvertAreRefusedByName() {
+        Api api = WalletData.holder(new Api(base), 0).api();
+        Reply kind = api.get("api/v1/wallet/transactions?type=TRANSFER_SENT&type=LOTTERY");
+        assertEquals(400, kind.status(), kind.text());
+        assertEquals("validation-failed", kind.problem());
+        JsonObject error = kind.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals("type", error.getString("field"));
+        assertTrue(error.getString("message").startsWith("must be one of ")
+                && error.getString("message").contains("TRANSFER_SENT"), "names the accepted kinds: " + kind.text());
+        assertRefused(api.get("api/v1/wallet/transactions?direction=SIDEWAYS"), "direction", "IN, OUT");
+        assertRefused(api.get("api/v1/wallet/transactions?limit=ten"), "limit", "must be a whole number");
+        assertRefused(api.get("api/v1/wallet/withdrawal-fee?amount=1.5"), "amount", "must be a whole number");
+        assertEquals(404, api.get("api/v1/wallet/transactions/extra").status(), "a wrong path is still not found");
+    }
+
+    private static void assertRefused(Reply reply, String field, String messagePart) {
+        assertEquals(400, reply.status(), reply.text());
+        assertEquals("validation-failed", reply.problem());
+        JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals(field, error.getString("field"));
+        assertTrue(error.getString("message").contains(messagePart), reply.text());
+        assertTrue(reply.json().getString("detail").startsWith(field + ": "), reply.text());
+    }
+
+    @Test
     void wrongPaymentPasswordsLockItForThreeHours() {
         Holder sender = WalletData.holder(new Api(base), 10_000);
         Holder receiver = WalletData.holder(new Api(base), 0);

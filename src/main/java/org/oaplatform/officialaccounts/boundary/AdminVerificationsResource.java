@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.oaplatform.accounts.boundary.CurrentPerson;
 import org.oaplatform.officialaccounts.entity.ApplicationStatus;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
 
 /** The verification queue for platform administrators. */
 @Path("admin/verifications")
@@ -34,14 +32,8 @@ public class AdminVerificationsResource {
     CurrentPerson currentPerson;
 
     @GET
-    public List<ApplicationView> queue(@QueryParam("status") @DefaultValue("PENDING") String status) {
-        ApplicationStatus wanted;
-        try {
-            wanted = ApplicationStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "status is PENDING, APPROVED or REJECTED");
-        }
-        return verifications.queue(currentPerson.id(), wanted).stream().map(ApplicationView::of).toList();
+    public List<ApplicationView> queue(@QueryParam("status") @DefaultValue("PENDING") ApplicationStatus status) {
+        return verifications.queue(currentPerson.id(), status).stream().map(ApplicationView::of).toList();
     }
 
     @POST

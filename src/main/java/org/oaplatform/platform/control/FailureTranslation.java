@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.jersey.server.ParamException;
 
 /**
  * Turns anything a request threw into an {@link ErrorCode} and a message, the same way for both API surfaces;
@@ -31,6 +32,9 @@ public final class FailureTranslation {
     }
 
     public static Failure translate(Throwable thrown, String correlationId) {
+        if (thrown instanceof ParamException parameter && !(parameter instanceof ParamException.PathParamException)) {
+            return unreadableParameter(parameter);
+        }
         BusinessException business = causeOfType(thrown, BusinessException.class);
         if (business != null) {
             return new Failure(business.code(), business.getMessage(), List.of());
@@ -70,6 +74,20 @@ public final class FailureTranslation {
         LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, thrown);
         return new Failure(ErrorCode.SYSTEM_BUSY, "unexpected error; quote correlation id " + correlationId,
                 List.of());
+    }
+
+    /**
+     * A query, header, form or cookie parameter that could not be converted to its declared type: the client sent a
+     * bad value, so it is a validation failure naming the parameter, not the 404 that JAX-RS prescribes. (A path
+     * parameter that does not convert stays "no such resource".)
+     */
+    private static Failure unreadableParameter(ParamException parameter) {
+        BusinessException reason = causeOfType(parameter, BusinessException.class);
+        String message = reason != null ? reason.getMessage()
+                : causeOfType(parameter, NumberFormatException.class) != null ? "must be a whole number"
+                : "is not a value this parameter accepts";
+        String name = parameter.getParameterName();
+        return new Failure(ErrorCode.VALIDATION_FAILED, name + ": " + message, List.of(new FieldError(name, message)));
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.payments.boundary.BankCards;
+import org.oaplatform.payments.boundary.IdempotentRequests;
+import org.oaplatform.payments.boundary.IdempotentRequests.Outcome;
 import org.oaplatform.payments.boundary.LedgerAudit;
 import org.oaplatform.payments.boundary.RedPackets;
 import org.oaplatform.payments.boundary.TopUps;
@@ -87,6 +89,9 @@ class WalletTimeTravelIT {
 
     @Inject
     LedgerAudit audit;
+
+    @Inject
+    IdempotentRequests idempotent;
 
     @PersistenceContext
     EntityManager em;
@@ -192,6 +197,33 @@ class WalletTimeTravelIT {
         assertEquals(4, postingsOf(id).size(), "sent, two claims and one refund, exactly once");
         assertEquals(RedPacketStatus.EXPIRED, packets.get(sender, id).status());
         assertEquals(10_000 - claimed, wallets.view(sender).balance());
+    }
+
+    @Test
+    void anIdempotencyKeyIsRememberedForADayThenForgotten() {
+        long sender = funded(10_000);
+        String receiverPhone = phoneOf(person());
+        String key = WalletData.key();
+        String fingerprint = IdempotentRequests.fingerprint("transfer", receiverPhone, 100L, null);
+        Outcome first = idempotent.once(sender, key, fingerprint, 201,
+                () -> transfers.send(sender, receiverPhone, 100L, null, WalletData.PIN));
+        assertFalse(first.replayed());
+
+        clock.advance(Duration.ofHours(23).plusMinutes(59));
+        idempotent.prune();
+        Outcome retried = idempotent.once(sender, key, fingerprint, 201, () -> {
+            throw new AssertionError("a retry within the day must not run again");
+        });
+        assertTrue(retried.replayed());
+        assertEquals(first.body(), retried.body());
+
+        clock.advance(Duration.ofMinutes(2));
+        assertTrue(idempotent.prune() >= 1, "other tests' keys may be due as well");
+        String otherFingerprint = IdempotentRequests.fingerprint("transfer", receiverPhone, 200L, null);
+        Outcome reused = idempotent.once(sender, key, otherFingerprint, 201,
+                () -> transfers.send(sender, receiverPhone, 200L, null, WalletData.PIN));
+        assertFalse(reused.replayed(), "after the retention the key starts a new request");
+        assertEquals(10_000 - 100 - 200, wallets.view(sender).balance());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.oaplatform.payments.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,9 +14,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.InstantConverter;
@@ -31,7 +35,9 @@ import org.oaplatform.platform.control.LockConflicts;
  * <li>a second request racing the first waits on the key's unique index until the first commits (then replays)
  * or rolls back (then runs itself): the work runs once;</li>
  * <li>a request that failed left no key behind, so the client may retry it (nothing moved);</li>
- * <li>a transaction that lost a deadlock or a lock wait is run again, from the start, a few times.</li>
+ * <li>a transaction that lost a deadlock or a lock wait is run again, from the start, a few times;</li>
+ * <li>a key is remembered for {@code oa.idempotency.retention} (at least a day, like Stripe's); a key used again
+ * after that is a new request.</li>
  * </ul>
  */
 @Stateless
@@ -39,6 +45,12 @@ public class IdempotentRequests {
 
     /** Attempts of a request whose transaction lost a deadlock or a lock wait; each attempt starts afresh. */
     static final int ATTEMPTS = 4;
+
+    /** Keys are kept at least this long: clients retry within hours, and a retry must not move money twice. */
+    static final Duration MINIMUM_RETENTION = Duration.ofDays(1);
+
+    /** Keys forgotten per transaction, so that pruning never holds many row locks for long. */
+    static final int PRUNING_BATCH = 5_000;
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -66,6 +78,10 @@ public class IdempotentRequests {
 
     @Inject
     Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "oa.idempotency.retention", defaultValue = "P1D")
+    Duration retention;
 
     /**
      * Runs {@code work} once for this person and key, answering {@code status} with its result as JSON.
@@ -117,6 +133,41 @@ public class IdempotentRequests {
                 .setParameter(1, status).setParameter(2, body).setParameter(3, personId).setParameter(4, checkedKey)
                 .executeUpdate();
         return new Outcome(status, body, false);
+    }
+
+    @Schedule(hour = "*", minute = "41", persistent = true, info = "idempotency-pruning")
+    void pruneOnSchedule() {
+        prune();
+    }
+
+    /** Forgets the keys older than the retention, a batch per transaction; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int prune() {
+        Duration kept = retention;
+        if (kept.compareTo(MINIMUM_RETENTION) < 0) {
+            LOG.warning(() -> "oa.idempotency.retention=" + retention + " is shorter than a day; keeping keys for "
+                    + MINIMUM_RETENTION);
+            kept = MINIMUM_RETENTION;
+        }
+        Instant cutoff = clock.instant().minus(kept);
+        IdempotentRequests self = context.getBusinessObject(IdempotentRequests.class);
+        int forgotten = 0;
+        int batch;
+        do {
+            batch = self.pruneBatch(cutoff);
+            forgotten += batch;
+        } while (batch == PRUNING_BATCH);
+        if (forgotten > 0) {
+            int count = forgotten;
+            LOG.info(() -> count + " idempotency key(s) older than " + cutoff + " forgotten");
+        }
+        return forgotten;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int pruneBatch(Instant cutoff) {
+        return em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < ?1 ORDER BY created_at LIMIT "
+                + PRUNING_BATCH).setParameter(1, InstantConverter.utc(cutoff)).executeUpdate();
     }
 
     /**

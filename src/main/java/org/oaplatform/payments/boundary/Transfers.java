@@ -28,6 +28,7 @@ import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.InvalidInputException;
 import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.NotPermittedException;
 
 /**
  * Person-to-person transfers, two-phase like WeChat's 转账: sending moves the money into escrow; the receiver
@@ -153,7 +154,7 @@ public class Transfers {
         if (transfer.receiverId() != receiverId) {
             // The sender and strangers cannot settle it; strangers must not learn that it exists.
             throw transfer.senderId() == receiverId
-                    ? new ConflictException(ErrorCode.TRANSFER_NOT_PENDING, "only the receiver can accept or return it")
+                    ? new NotPermittedException(ErrorCode.FORBIDDEN, "only the receiver can accept or return a transfer")
                     : unknown();
         }
         if (transfer.status() == TransferStatus.EXPIRED || transfer.isPending()

@@ -101,7 +101,7 @@ final class TransfersBenchmark {
 
     /** One measured (or warm-up) run of one side at one concurrency; tps and latencies of successful transfers. */
     record Phase(String side, int clients, long transfers, long errors, double tps, double p50, double p99,
-            String firstError) {
+            ProcessCpu.PerTransfer cpu, String firstError) {
 
         double errorRate() {
             return transfers + errors == 0 ? 0 : errors / (double) (transfers + errors);
@@ -149,19 +149,20 @@ final class TransfersBenchmark {
                 + " this run), %d top-ups, setup %.1f s", senders.size(), receiverPhones.size(), created, topUps.get(),
                 setupSeconds));
 
+        ProcessCpu cpu = ProcessCpu.ofLocalProcesses();
         // The server's JIT first, so that the first measured phase (one client) does not pay for it.
         List<Phase> phases = new ArrayList<>();
         int jitClients = Math.min(8, maxClients);
         checked(phases, run("HTTP warm-up", httpWorkers(base, senders.subList(0, jitClients), receiverPhones),
-                JIT_WARM_UP), durability);
+                JIT_WARM_UP, cpu), durability);
 
         for (int clients : CONCURRENCY) {
             List<Sender> active = senders.subList(0, clients);
             ensureFunds(http, base, active, topUps);
             List<JdbcWorker> jdbc = jdbcWorkers(jdbcUrl, active, receiverPhones, escrows);
             try {
-                checked(phases, run("JDBC warm-up", jdbc, WARM_UP), durability);
-                phases.add(checked(phases, run("JDBC", jdbc, MEASURE), durability));
+                checked(phases, run("JDBC warm-up", jdbc, WARM_UP, cpu), durability);
+                phases.add(checked(phases, run("JDBC", jdbc, MEASURE, cpu), durability));
             } finally {
                 for (JdbcWorker worker : jdbc) {
                     worker.close();
@@ -169,8 +170,8 @@ final class TransfersBenchmark {
             }
             ensureFunds(http, base, active, topUps);
             List<HttpWorker> web = httpWorkers(base, active, receiverPhones);
-            checked(phases, run("HTTP warm-up", web, WARM_UP), durability);
-            phases.add(checked(phases, run("HTTP", web, MEASURE), durability));
+            checked(phases, run("HTTP warm-up", web, WARM_UP, cpu), durability);
+            phases.add(checked(phases, run("HTTP", web, MEASURE, cpu), durability));
         }
         print(phases, durability);
 
@@ -188,12 +189,14 @@ final class TransfersBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // The closed loop
 
-    static Phase run(String side, List<? extends Worker> workers, Duration duration) throws Exception {
+    static Phase run(String side, List<? extends Worker> workers, Duration duration, ProcessCpu cpu)
+            throws Exception {
         int clients = workers.size();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
+            ProcessCpu.Sample cpuBefore = cpu.sample();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             List<Future<long[]>> futures = new ArrayList<>();
@@ -228,9 +231,11 @@ final class TransfersBenchmark {
                 all.add(f.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            ProcessCpu.Sample cpuAfter = cpu.sample();
             long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             return new Phase(side, clients, latencies.length, errors.get(), latencies.length / seconds,
-                    Load.millis(latencies, 0.50), Load.millis(latencies, 0.99), firstError.get());
+                    Load.millis(latencies, 0.50), Load.millis(latencies, 0.99),
+                    ProcessCpu.between(cpuBefore, cpuAfter, latencies.length + errors.get()), firstError.get());
         } finally {
             pool.shutdownNow();
         }
@@ -251,7 +256,8 @@ final class TransfersBenchmark {
     private static void print(List<Phase> phases, String durability) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%nTransfers through HTTP against raw JDBC"
                 + " (same SQL, same database, same run); %s%n| clients | HTTP tps | HTTP p50 ms | HTTP p99 ms | HTTP errors"
-                + " | JDBC tps | JDBC p50 ms | JDBC p99 ms | JDBC errors | HTTP/JDBC |%n|---|---|---|---|---|---|---|---|---|---|%n",
+                + " | JDBC tps | JDBC p50 ms | JDBC p99 ms | JDBC errors | HTTP/JDBC | HTTP CPU ms: server + db + client"
+                + " | JDBC CPU ms: db + client |%n|---|---|---|---|---|---|---|---|---|---|---|---|%n",
                 durability));
         List<String> verdicts = new ArrayList<>();
         for (int clients : CONCURRENCY) {
@@ -263,8 +269,9 @@ final class TransfersBenchmark {
                 continue;
             }
             double ratio = web != null && jdbc != null && jdbc.tps() > 0 ? web.tps() / jdbc.tps() : Double.NaN;
-            table.append(String.format(Locale.ROOT, "| %d | %s | %s |%s%n", clients, cells(web), cells(jdbc),
-                    Double.isNaN(ratio) ? " - |" : String.format(Locale.ROOT, " %.2f |", ratio)));
+            table.append(String.format(Locale.ROOT, "| %d | %s | %s |%s %s | %s |%n", clients, cells(web), cells(jdbc),
+                    Double.isNaN(ratio) ? " - |" : String.format(Locale.ROOT, " %.2f |", ratio),
+                    web == null ? "-" : web.cpu().cell(true), jdbc == null ? "-" : jdbc.cpu().cell(false)));
             if (!Double.isNaN(ratio)) {
                 verdicts.add(String.format(Locale.ROOT, "%d clients %.2f %s", clients, ratio, ratio >= 0.6 ? "met" : "NOT met"));
             }
@@ -280,10 +287,13 @@ final class TransfersBenchmark {
                 + " wallet, 2 x SELECT ledger_account ... FOR UPDATE, 2 x UPDATE ledger_account, then INSERT posting,"
                 + " 2 x INSERT posting_leg and INSERT transfer each followed by SELECT LAST_INSERT_ID(), UPDATE"
                 + " idempotency_record with the answer (%d bytes of JSON shaped like the server's), COMMIT.%n"
-                + "Left out of JDBC: the payment password's PBKDF2 check (1,000 iterations; CPU, not SQL); the app also"
-                + " looks the session up in a transaction of its own and runs its transaction as XA (XA START/END,"
-                + " XA COMMIT ONE PHASE).%n"
-                + "Each client sends from its own sender to %d rotating receivers, 1..%d fen a transfer.%n",
+                + "Left out of JDBC: the payment password's PBKDF2 check (1,000 iterations; CPU, not SQL); the app"
+                + " looks the session up outside any transaction and runs the transfer's transaction as XA (XA"
+                + " START/END, XA COMMIT ONE PHASE).%n"
+                + "Each client sends from its own sender to %d rotating receivers, 1..%d fen a transfer.%n"
+                + "CPU ms: CPU time each process used during the phase per transfer (client = this JVM: the HTTP"
+                + " load generator, or the JDBC side's driver; ? = process not visible); their sum against the cores"
+                + " bounds the tps.%n",
                 MEASURE.toSeconds(), WARM_UP.toSeconds(), JIT_WARM_UP.toSeconds(), JdbcWorker.answerBytes, RECEIVERS,
                 MAX_AMOUNT));
         System.out.println(table);

@@ -1,0 +1,71 @@
+package org.oaplatform.bench;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * CPU time of the processes a benchmark drives, read from the operating system before and after a phase: the
+ * application server, the database and this JVM (the load generator, and the JDBC side's driver). It shows where a
+ * transfer's time goes on a machine where all three share the cores; a process that cannot be seen (another host, an
+ * operating system that does not report it) is left out.
+ */
+final class ProcessCpu {
+
+    record Sample(long serverNanos, long databaseNanos, long clientNanos) {
+    }
+
+    /** CPU milliseconds per transfer of each process over a phase; NaN where a process could not be seen. */
+    record PerTransfer(double server, double database, double client) {
+
+        static final PerTransfer UNKNOWN = new PerTransfer(Double.NaN, Double.NaN, Double.NaN);
+
+        String cell(boolean withServer) {
+            return (withServer ? millis(server) + " + " : "") + millis(database) + " + " + millis(client);
+        }
+
+        private static String millis(double value) {
+            return Double.isNaN(value) ? "?" : String.format(Locale.ROOT, "%.1f", value);
+        }
+    }
+
+    private final Optional<ProcessHandle> server;
+    private final Optional<ProcessHandle> database;
+
+    private ProcessCpu(Optional<ProcessHandle> server, Optional<ProcessHandle> database) {
+        this.server = server;
+        this.database = database;
+    }
+
+    /** Finds the local Payara (its bootstrap class) and MariaDB/MySQL server processes, if they run here. */
+    static ProcessCpu ofLocalProcesses() {
+        return new ProcessCpu(find("com.sun.enterprise.glassfish.bootstrap.ASMain"), find("mariadbd", "mysqld"));
+    }
+
+    Sample sample() {
+        return new Sample(nanos(server), nanos(database), nanos(Optional.of(ProcessHandle.current())));
+    }
+
+    static PerTransfer between(Sample before, Sample after, long transfers) {
+        if (transfers == 0) {
+            return PerTransfer.UNKNOWN;
+        }
+        return new PerTransfer(perTransfer(before.serverNanos(), after.serverNanos(), transfers),
+                perTransfer(before.databaseNanos(), after.databaseNanos(), transfers),
+                perTransfer(before.clientNanos(), after.clientNanos(), transfers));
+    }
+
+    private static double perTransfer(long before, long after, long transfers) {
+        return before < 0 || after < 0 ? Double.NaN : (after - before) / 1e6 / transfers;
+    }
+
+    private static long nanos(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
+    }
+
+    private static Optional<ProcessHandle> find(String... commandParts) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(line -> java.util.Arrays.stream(commandParts).anyMatch(line::contains)).orElse(false))
+                .findFirst();
+    }
+}

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
+import org.oaplatform.payments.control.DueWork;
 import org.oaplatform.payments.control.LuckySplit;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.entity.AccountKind;
@@ -205,12 +206,7 @@ public class RedPackets {
         List<Long> due = em.createNamedQuery(RedPacket.DUE, Long.class).setParameter("status", RedPacketStatus.ACTIVE)
                 .setParameter("now", clock.instant()).setMaxResults(1000).getResultList();
         RedPackets self = context.getBusinessObject(RedPackets.class);
-        int refunded = 0;
-        for (Long id : due) {
-            if (self.refund(id)) {
-                refunded++;
-            }
-        }
+        int refunded = DueWork.each(due, self::refund, LOG, "refund of red packet");
         if (refunded > 0) {
             int count = refunded;
             LOG.info(() -> count + " red packet(s) expired; their rest went back to the senders");

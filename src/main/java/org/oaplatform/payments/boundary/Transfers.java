@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
+import org.oaplatform.payments.control.DueWork;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.entity.AccountKind;
 import org.oaplatform.payments.entity.Posting;
@@ -122,12 +123,7 @@ public class Transfers {
         List<Long> due = em.createNamedQuery(Transfer.DUE, Long.class).setParameter("status", TransferStatus.PENDING)
                 .setParameter("now", clock.instant()).setMaxResults(1000).getResultList();
         Transfers self = context.getBusinessObject(Transfers.class);
-        int expired = 0;
-        for (Long id : due) {
-            if (self.expire(id)) {
-                expired++;
-            }
-        }
+        int expired = DueWork.each(due, self::expire, LOG, "expiry of transfer");
         if (expired > 0) {
             int count = expired;
             LOG.info(() -> count + " transfer(s) expired and went back to their senders");

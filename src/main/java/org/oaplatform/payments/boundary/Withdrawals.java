@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.oaplatform.payments.control.BankGateway;
+import org.oaplatform.payments.control.DueWork;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.control.WithdrawalFee;
 import org.oaplatform.payments.entity.AccountKind;
@@ -129,13 +130,7 @@ public class Withdrawals {
                 .setParameter("status", WithdrawalStatus.PROCESSING).setParameter("before", clock.instant())
                 .setMaxResults(1000).getResultList();
         Withdrawals self = context.getBusinessObject(Withdrawals.class);
-        int settled = 0;
-        for (Long id : processing) {
-            if (self.settle(id)) {
-                settled++;
-            }
-        }
-        return settled;
+        return DueWork.each(processing, self::settle, LOG, "settlement of withdrawal");
     }
 
     /** @return whether the bank had decided it */

@@ -1,0 +1,35 @@
+package org.oaplatform.payments.control;
+
+import java.util.List;
+import java.util.function.LongPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * How the payments timers work through what fell due (expired transfers, red packets to refund, payouts to settle):
+ * item by item, each in the transaction its step opens. An item whose step fails is logged and left for the next run,
+ * so that one bad row cannot hold back every item queued behind it, run after run, in the same order.
+ */
+public final class DueWork {
+
+    private DueWork() {
+    }
+
+    /**
+     * @param step settles one item in a transaction of its own; answers whether it changed anything
+     * @return how many items the step changed
+     */
+    public static int each(List<Long> due, LongPredicate step, Logger log, String item) {
+        int changed = 0;
+        for (long id : due) {
+            try {
+                if (step.test(id)) {
+                    changed++;
+                }
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, e, () -> item + " " + id + " failed and is left for the next run");
+            }
+        }
+        return changed;
+    }
+}

@@ -1,8 +1,12 @@
 package org.oaplatform.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * CPU time of the processes a benchmark drives, read from the operating system before and after a phase: the
@@ -40,6 +44,40 @@ final class ProcessCpu {
     /** Finds the local Payara (its bootstrap class) and MariaDB/MySQL server processes, if they run here. */
     static ProcessCpu ofLocalProcesses() {
         return new ProcessCpu(find("com.sun.enterprise.glassfish.bootstrap.ASMain"), find("mariadbd", "mysqld"));
+    }
+
+    /**
+     * CPU time the server's JIT compiler threads have used so far, or -1 when they cannot be seen (only Linux names
+     * its threads in {@code /proc}). /proc counts in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+     */
+    long serverCompilerNanos() {
+        if (server.isEmpty()) {
+            return -1;
+        }
+        Path tasks = Path.of("/proc", Long.toString(server.get().pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                String name = read(thread.resolve("comm"));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    String stat = read(thread.resolve("stat"));
+                    // After the parenthesised name: state is field 3, utime field 14 and stime field 15.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A thread that ended while being read, or no /proc at all: the caller falls back to a fixed warm-up.
+            return -1;
+        }
+        return ticks * 10_000_000L;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file).strip();
     }
 
     Sample sample() {

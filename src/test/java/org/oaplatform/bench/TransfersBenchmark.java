@@ -69,10 +69,14 @@ final class TransfersBenchmark {
             Long.getLong("bench.warmupSeconds", 5)));
     static final Duration MEASURE = TokenCheckBenchmark.MEASURE;
     /**
-     * The server's JIT warm-up before the first phase. Measured on the 2-core build machine, the compilers were still
-     * busy (a quarter of the server's CPU) after ten thousand transfers, so a few seconds would measure compilation.
+     * The longest warm-up of the server before the first phase. It runs at 8 clients until the server's JIT compilers
+     * go quiet: on the 2-core build machine they were still using a quarter to a half of the server's CPU minutes
+     * after deployment, which made a transfer at one client cost 30 ms of server CPU instead of 6.
      */
-    static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("bench.transfers.jitSeconds", 60));
+    static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("bench.transfers.jitSeconds", 300));
+    /** The server counts as warm once its compiler threads used less than this share of one core for a slice. */
+    static final double JIT_QUIET = 0.10;
+    static final Duration JIT_SLICE = Duration.ofSeconds(15);
     static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.transfers.concurrency", "1,8,64")
             .split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     static final int RECEIVERS = Integer.getInteger("bench.transfers.receivers", 16);
@@ -153,16 +157,16 @@ final class TransfersBenchmark {
         // The server's JIT first, so that the first measured phase (one client) does not pay for it.
         List<Phase> phases = new ArrayList<>();
         int jitClients = Math.min(8, maxClients);
-        checked(phases, run("HTTP warm-up", httpWorkers(base, senders.subList(0, jitClients), receiverPhones),
-                JIT_WARM_UP, cpu), durability);
+        String setting = durability + "; " + warmUpServer(httpWorkers(base, senders.subList(0, jitClients),
+                receiverPhones), cpu, phases, durability);
 
         for (int clients : CONCURRENCY) {
             List<Sender> active = senders.subList(0, clients);
             ensureFunds(http, base, active, topUps);
             List<JdbcWorker> jdbc = jdbcWorkers(jdbcUrl, active, receiverPhones, escrows);
             try {
-                checked(phases, run("JDBC warm-up", jdbc, WARM_UP, cpu), durability);
-                phases.add(checked(phases, run("JDBC", jdbc, MEASURE, cpu), durability));
+                checked(phases, run("JDBC warm-up", jdbc, WARM_UP, cpu), setting);
+                phases.add(checked(phases, run("JDBC", jdbc, MEASURE, cpu), setting));
             } finally {
                 for (JdbcWorker worker : jdbc) {
                     worker.close();
@@ -170,10 +174,10 @@ final class TransfersBenchmark {
             }
             ensureFunds(http, base, active, topUps);
             List<HttpWorker> web = httpWorkers(base, active, receiverPhones);
-            checked(phases, run("HTTP warm-up", web, WARM_UP, cpu), durability);
-            phases.add(checked(phases, run("HTTP", web, MEASURE, cpu), durability));
+            checked(phases, run("HTTP warm-up", web, WARM_UP, cpu), setting);
+            phases.add(checked(phases, run("HTTP", web, MEASURE, cpu), setting));
         }
-        print(phases, durability);
+        print(phases, setting);
 
         JsonObject audit = audit(http, base);
         if (!audit.getBoolean("passed")) {
@@ -184,6 +188,38 @@ final class TransfersBenchmark {
                 audit.getJsonNumber("postings").longValue(), audit.getJsonNumber("accounts").longValue(),
                 audit.getJsonNumber("balanceTotal").longValue(), audit.getJsonNumber("escrowDifference").longValue(),
                 audit.getJsonNumber("durationMs").longValue()));
+    }
+
+    /**
+     * Transfers at 8 clients in slices until the server's JIT compilers have gone quiet or {@link #JIT_WARM_UP} is
+     * over (also when the compiler threads cannot be seen); answers how it went, for the table.
+     */
+    private static String warmUpServer(List<HttpWorker> workers, ProcessCpu cpu, List<Phase> done, String durability)
+            throws Exception {
+        long start = System.nanoTime();
+        while (true) {
+            long compilingBefore = cpu.serverCompilerNanos();
+            long sliceStart = System.nanoTime();
+            Phase slice = checked(done, run("HTTP warm-up", workers, JIT_SLICE, cpu), durability);
+            long compilingAfter = cpu.serverCompilerNanos();
+            long now = System.nanoTime();
+            double seconds = (now - start) / 1e9;
+            double compilerShare = (compilingAfter - compilingBefore) / (double) (now - sliceStart);
+            LOG.info(() -> String.format(Locale.ROOT, "server warm-up, %.0f s: %.0f tps, server CPU %.1f ms a transfer,"
+                    + " JIT compilers %s of a core", seconds, slice.tps(), slice.cpu().server(),
+                    compilingBefore < 0 || compilingAfter < 0 ? "? %" : String.format(Locale.ROOT, "%.0f %%",
+                            100 * compilerShare)));
+            if (compilingBefore >= 0 && compilingAfter >= 0 && compilerShare < JIT_QUIET) {
+                return String.format(Locale.ROOT, "server warmed up for %.0f s at %d clients, until its JIT compilers"
+                        + " used under %.0f %% of a core for %d s", seconds, workers.size(), 100 * JIT_QUIET,
+                        JIT_SLICE.toSeconds());
+            }
+            if (now - start >= JIT_WARM_UP.toNanos()) {
+                return String.format(Locale.ROOT, "server warmed up for %.0f s at %d clients (%s)", seconds,
+                        workers.size(), compilingAfter < 0 ? "its compiler threads are not visible"
+                                : "its JIT compilers were still busy: the HTTP rows include compilation");
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -279,7 +315,7 @@ final class TransfersBenchmark {
         table.append("Target HTTP/JDBC >= 0.60 at equal concurrency: ").append(verdicts.isEmpty() ? "-"
                 : String.join("; ", verdicts)).append(System.lineSeparator());
         table.append(String.format(Locale.ROOT, "tps = committed transfers (HTTP: 201 answers) per second over %d s after"
-                + " %d s warm-up (the server's JIT had %d s at 8 clients before the first phase); p50/p99 over those;"
+                + " %d s warm-up; p50/p99 over those;"
                 + " errors (non-201 answers, failed transactions) counted apart.%n"
                 + "HTTP: POST /api/v1/wallet/transfers (bearer session, Idempotency-Key, payment password, JPA/JTA).%n"
                 + "JDBC: in this JVM, one connection and one transaction per transfer and client, the app's statements in"
@@ -294,7 +330,7 @@ final class TransfersBenchmark {
                 + "CPU ms: CPU time each process used during the phase per transfer (client = this JVM: the HTTP"
                 + " load generator, or the JDBC side's driver; ? = process not visible); their sum against the cores"
                 + " bounds the tps.%n",
-                MEASURE.toSeconds(), WARM_UP.toSeconds(), JIT_WARM_UP.toSeconds(), JdbcWorker.answerBytes, RECEIVERS,
+                MEASURE.toSeconds(), WARM_UP.toSeconds(), JdbcWorker.answerBytes, RECEIVERS,
                 MAX_AMOUNT));
         System.out.println(table);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -103,7 +104,7 @@ final class ProcessCpu {
 
     private static Optional<ProcessHandle> find(String... commandParts) {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(line -> java.util.Arrays.stream(commandParts).anyMatch(line::contains)).orElse(false))
+                .map(line -> Arrays.stream(commandParts).anyMatch(line::contains)).orElse(false))
                 .findFirst();
     }
 }

@@ -70,8 +70,8 @@ final class TransfersBenchmark {
     static final Duration MEASURE = TokenCheckBenchmark.MEASURE;
     /**
      * The longest warm-up of the server before the first phase. It runs at 8 clients until the server's JIT compilers
-     * go quiet: on the 2-core build machine they were still using a quarter to a half of the server's CPU minutes
-     * after deployment, which made a transfer at one client cost 30 ms of server CPU instead of 6.
+     * go quiet: on the 2-core build machine they still used about a quarter of a core five minutes after deployment,
+     * and after one minute of warm-up a transfer at one client cost 30 ms of server CPU instead of about 6.
      */
     static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("bench.transfers.jitSeconds", 300));
     /** The server counts as warm once its compiler threads used less than this share of one core for a slice. */
@@ -194,13 +194,13 @@ final class TransfersBenchmark {
      * Transfers at 8 clients in slices until the server's JIT compilers have gone quiet or {@link #JIT_WARM_UP} is
      * over (also when the compiler threads cannot be seen); answers how it went, for the table.
      */
-    private static String warmUpServer(List<HttpWorker> workers, ProcessCpu cpu, List<Phase> done, String durability)
+    private static String warmUpServer(List<HttpWorker> workers, ProcessCpu cpu, List<Phase> done, String setting)
             throws Exception {
         long start = System.nanoTime();
         while (true) {
             long compilingBefore = cpu.serverCompilerNanos();
             long sliceStart = System.nanoTime();
-            Phase slice = checked(done, run("HTTP warm-up", workers, JIT_SLICE, cpu), durability);
+            Phase slice = checked(done, run("HTTP warm-up", workers, JIT_SLICE, cpu), setting);
             long compilingAfter = cpu.serverCompilerNanos();
             long now = System.nanoTime();
             double seconds = (now - start) / 1e9;
@@ -278,9 +278,9 @@ final class TransfersBenchmark {
     }
 
     /** Stops the benchmark, with the table so far, when a phase failed more than a few percent of its transfers. */
-    private static Phase checked(List<Phase> done, Phase phase, String durability) {
+    private static Phase checked(List<Phase> done, Phase phase, String setting) {
         if (phase.errorRate() > MAX_ERROR_RATE || phase.transfers() == 0) {
-            print(done, durability);
+            print(done, setting);
             throw new IllegalStateException(String.format(Locale.ROOT, "%s at %d clients: %d of %d transfers failed"
                     + " (%.1f %%, at most %.1f %% allowed); first error: %s", phase.side(), phase.clients(),
                     phase.errors(), phase.transfers() + phase.errors(), 100 * phase.errorRate(), 100 * MAX_ERROR_RATE,
@@ -289,12 +289,12 @@ final class TransfersBenchmark {
         return phase;
     }
 
-    private static void print(List<Phase> phases, String durability) {
+    private static void print(List<Phase> phases, String setting) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%nTransfers through HTTP against raw JDBC"
                 + " (same SQL, same database, same run); %s%n| clients | HTTP tps | HTTP p50 ms | HTTP p99 ms | HTTP errors"
                 + " | JDBC tps | JDBC p50 ms | JDBC p99 ms | JDBC errors | HTTP/JDBC | HTTP CPU ms: server + db + client"
                 + " | JDBC CPU ms: db + client |%n|---|---|---|---|---|---|---|---|---|---|---|---|%n",
-                durability));
+                setting));
         List<String> verdicts = new ArrayList<>();
         for (int clients : CONCURRENCY) {
             Phase web = phases.stream().filter(p -> p.side().equals("HTTP") && p.clients() == clients).findFirst()

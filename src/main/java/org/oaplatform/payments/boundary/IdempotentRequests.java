@@ -135,7 +135,9 @@ public class IdempotentRequests {
         return new Outcome(status, body, false);
     }
 
+    /** Outside a transaction: each batch commits on its own, and a long backlog cannot hit the timer's timeout. */
     @Schedule(hour = "*", minute = "41", persistent = true, info = "idempotency-pruning")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void pruneOnSchedule() {
         prune();
     }

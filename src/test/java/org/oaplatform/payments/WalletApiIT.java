@@ -111,6 +111,9 @@ class WalletApiIT {
         Reply first = WalletData.topUp(holder.api(), holder.cardId(), 12_345, key);
         assertEquals(201, first.status(), first.text());
         assertEquals(12_345, first.json().getInt("balance"));
+        assertEquals("SUCCEEDED", first.json().getString("status"));
+        Reply followed = holder.api().get("api/v1/wallet/top-ups/" + first.json().getString("id"));
+        assertEquals(12_345, followed.json().getInt("balance"), followed.text());
         Reply retry = WalletData.topUp(holder.api(), holder.cardId(), 12_345, key);
         assertEquals(201, retry.status());
         assertEquals(first.text(), retry.text(), "a retry gets the first answer, byte for byte");
@@ -155,13 +158,42 @@ class WalletApiIT {
         assertEquals("validation-failed", missingAmount.problem());
 
         String declining = link(api, SandboxCards.CHARGE_DECLINED).json().getString("id");
-        assertEquals("card-declined", WalletData.topUp(api, declining, 100, WalletData.key()).problem());
+        String key = WalletData.key();
+        Reply declined = WalletData.topUp(api, declining, 100, key);
+        assertEquals(402, declined.status(), declined.text());
+        assertEquals("card-declined", declined.problem());
+        assertEquals(201, WalletData.topUp(api, holder.cardId(), 100, key).status(),
+                "a refused request leaves no key behind: a retry with it may go elsewhere");
+        assertEquals(1_100, holder.balance());
+    }
+
+    @Test
+    void aTopUpTheBankDoesNotAnswerStaysPendingAndCanBeFollowed() {
+        Holder holder = WalletData.holder(new Api(base), 1_000);
+        Api api = holder.api();
         String slow = link(api, SandboxCards.BANK_TIMES_OUT).json().getString("id");
         String key = WalletData.key();
-        assertEquals("bank-unavailable", WalletData.topUp(api, slow, 100, key).problem());
-        assertEquals(201, WalletData.topUp(api, holder.cardId(), 100, key).status(),
-                "a failed request leaves no key behind: a retry with it may go elsewhere");
-        assertEquals(1_100, holder.balance());
+        Reply pending = WalletData.topUp(api, slow, 100, key);
+        assertEquals(202, pending.status(), pending.text());
+        JsonObject topUp = pending.json();
+        assertEquals("PENDING", topUp.getString("status"));
+        assertEquals(100, topUp.getInt("amount"));
+        assertFalse(topUp.containsKey("balance"), "nothing is credited before the bank confirms: " + topUp);
+        assertEquals(1_000, holder.balance());
+
+        Reply retry = WalletData.topUp(api, slow, 100, key);
+        assertEquals(202, retry.status(), "a retry asks the bank again and is still waiting");
+        assertEquals(topUp.getString("id"), retry.json().getString("id"));
+        assertEquals("idempotency-key-reused", WalletData.topUp(api, holder.cardId(), 100, key).problem(),
+                "the key is taken while its top-up is pending");
+
+        Reply followed = api.get("api/v1/wallet/top-ups/" + topUp.getString("id"));
+        assertEquals(200, followed.status(), followed.text());
+        assertEquals("PENDING", followed.json().getString("status"));
+        Api stranger = TestData.person(new Api(base), TestData.cnPhone());
+        assertEquals("top-up-unknown", stranger.get("api/v1/wallet/top-ups/" + topUp.getString("id")).problem());
+        assertEquals(404, api.get("api/v1/wallet/top-ups/top_0000000000000000").status());
+        assertEquals(1_000, holder.balance());
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -32,7 +33,10 @@ import org.oaplatform.payments.boundary.TopUps;
 import org.oaplatform.payments.boundary.Transfers;
 import org.oaplatform.payments.boundary.Wallets;
 import org.oaplatform.payments.boundary.Withdrawals;
+import org.oaplatform.payments.control.BankGateway.MovementStatus;
 import org.oaplatform.payments.entity.Posting;
+import org.oaplatform.payments.entity.TopUp;
+import org.oaplatform.payments.entity.TopUpStatus;
 import org.oaplatform.payments.entity.RedPacketKind;
 import org.oaplatform.payments.entity.RedPacketStatus;
 import org.oaplatform.payments.entity.Transfer;
@@ -250,11 +254,16 @@ class WalletTimeTravelIT {
         long owner = funded(300_000);
         String failing = cards.link(owner, SandboxCards.PAYOUT_FAILS_LATER).id();
         String working = cards.link(owner, SandboxCards.OK_DEBIT_2).id();
-        var lost = withdrawals.withdraw(owner, failing, 150_000L, WalletData.PIN);
+        var lost = withdrawn(owner, failing, 150_000L);
         assertEquals(50, lost.fee());
+        assertEquals(WithdrawalStatus.PROCESSING, lost.status());
         assertEquals(300_000 - 150_050, wallets.view(owner).balance());
         assertEquals(0, wallets.view(owner).freeWithdrawalQuotaLeft());
-        var fine = withdrawals.withdraw(owner, working, 10_000L, WalletData.PIN);
+        var fine = withdrawn(owner, working, 10_000L);
+        withdrawals.settleProcessing();
+        assertEquals(WithdrawalStatus.PROCESSING, withdrawals.get(owner, lost.id()).status(),
+                "the bank is asked only once a call to it could no longer be on its way");
+        clock.advance(Duration.ofMinutes(1));
         assertTrue(withdrawals.settleProcessing() >= 2, "other tests' payouts may be processing as well");
         assertEquals(WithdrawalStatus.FAILED, withdrawals.get(owner, lost.id()).status());
         assertEquals(WithdrawalStatus.SUCCEEDED, withdrawals.get(owner, fine.id()).status());
@@ -265,6 +274,105 @@ class WalletTimeTravelIT {
                 "two payouts and one reversal, settled once");
     }
 
+    @Test
+    void aPayoutTheBankDidNotAnswerIsDebitedFirstAndReversedWhenTheBankNeverGotIt() {
+        long owner = funded(50_000);
+        String slow = cards.link(owner, SandboxCards.BANK_TIMES_OUT).id();
+        var unanswered = withdrawn(owner, slow, 20_000L);
+        assertEquals(WithdrawalStatus.PROCESSING, unanswered.status(), "recorded and debited before the bank was asked");
+        assertEquals(30_000, wallets.view(owner).balance());
+        clock.advance(Duration.ofMinutes(1));
+        withdrawals.settleProcessing();
+        assertEquals(WithdrawalStatus.FAILED, withdrawals.get(owner, unanswered.id()).status());
+        assertEquals(50_000, wallets.view(owner).balance());
+        assertEquals(2, postingsOf(unanswered.id()).size(), "the debit and its reversal");
+    }
+
+    @Test
+    void aTopUpWhoseBankAnswerWasLostIsCreditedOnceTheBankConfirmsIt() {
+        long owner = person();
+        String card = cards.link(owner, SandboxCards.CHARGE_ANSWER_LOST).id();
+        String key = WalletData.key();
+        Outcome first = topUps.topUp(owner, key, card, 5_000L);
+        assertEquals(202, first.status(), first.body());
+        String id = first.answerField("id");
+        assertEquals(TopUpStatus.PENDING, topUps.get(owner, id).status());
+        assertEquals(0, wallets.view(owner).balance(), "nothing is credited before the bank confirms");
+        Outcome retry = topUps.topUp(owner, key, card, 5_000L);
+        assertEquals(202, retry.status(), "the retry asked the bank again, under the same reference");
+        assertEquals(first.body(), retry.body());
+
+        topUps.reconcilePending();
+        assertEquals(TopUpStatus.PENDING, topUps.get(owner, id).status(), "its first minute is the request's own");
+        clock.advance(Duration.ofMinutes(1));
+        topUps.reconcilePending();
+        TopUps.TopUpView settled = topUps.get(owner, id);
+        assertEquals(TopUpStatus.SUCCEEDED, settled.status());
+        assertEquals(5_000L, settled.balance());
+        assertEquals(5_000, wallets.view(owner).balance());
+
+        Outcome replay = topUps.topUp(owner, key, card, 5_000L);
+        assertEquals(201, replay.status(), "the stored answer was completed when the top-up settled");
+        assertTrue(replay.replayed());
+        assertEquals(TopUpStatus.SUCCEEDED.name(), replay.answerField("status"));
+        topUps.reconcilePending();
+        assertEquals(1, postingsOf(id).size(), "credited once");
+    }
+
+    @Test
+    void aTopUpTheBankNeverReceivedFailsAndFreesItsKey() {
+        long owner = person();
+        String slow = cards.link(owner, SandboxCards.BANK_TIMES_OUT).id();
+        String good = cards.link(owner, SandboxCards.randomOkDebit(ThreadLocalRandom.current())).id();
+        String key = WalletData.key();
+        Outcome pending = topUps.topUp(owner, key, slow, 700L);
+        assertEquals(202, pending.status(), pending.body());
+        String id = pending.answerField("id");
+        assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, assertThrows(BusinessException.class,
+                () -> topUps.topUp(owner, key, good, 700L)).code(), "while it is pending, its key is taken");
+        clock.advance(Duration.ofMinutes(2));
+        topUps.reconcilePending();
+        assertEquals(TopUpStatus.FAILED, topUps.get(owner, id).status());
+        assertEquals(0, postingsOf(id).size());
+        Outcome elsewhere = topUps.topUp(owner, key, good, 700L);
+        assertEquals(201, elsewhere.status(), "a failed top-up leaves its key free: " + elsewhere.body());
+        assertEquals(700, wallets.view(owner).balance());
+    }
+
+    @Test
+    void settlementsRacingOnOneTopUpCreditItOnce() throws Exception {
+        long owner = person();
+        String card = cards.link(owner, SandboxCards.CHARGE_ANSWER_LOST).id();
+        String id = topUps.topUp(owner, WalletData.key(), card, 300L).answerField("id");
+        long topUpId = em.createNamedQuery(TopUp.BY_PUBLIC_IDS, TopUp.class).setParameter("ids", List.of(id))
+                .getSingleResult().id();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TopUps.TopUpView>> settling = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            boolean byTheTimer = i % 2 == 0;
+            settling.add(executor.submit(() -> {
+                start.await();
+                if (byTheTimer) {
+                    topUps.reconcile(topUpId);
+                    return topUps.get(owner, id);
+                }
+                return topUps.settle(topUpId, MovementStatus.SUCCEEDED);
+            }));
+        }
+        start.countDown();
+        for (Future<TopUps.TopUpView> settled : settling) {
+            assertEquals(TopUpStatus.SUCCEEDED, settled.get().status());
+        }
+        assertEquals(1, postingsOf(id).size(), "one posting, however many settled it at once");
+        assertEquals(300, wallets.view(owner).balance());
+    }
+
+    private Withdrawals.WithdrawalView withdrawn(long owner, String card, long amount) {
+        Outcome outcome = withdrawals.withdraw(owner, WalletData.key(), card, amount, WalletData.PIN);
+        assertEquals(201, outcome.status(), outcome.body());
+        return withdrawals.get(owner, outcome.answerField("id"));
+    }
+
     private long person() {
         return people.create(TestData.cnPhone(), TestData.PASSWORD, "Traveller").id();
     }
@@ -273,7 +381,7 @@ class WalletTimeTravelIT {
         long personId = person();
         wallets.setPassword(personId, WalletData.PIN, null);
         String card = cards.link(personId, SandboxCards.randomOkDebit(ThreadLocalRandom.current())).id();
-        topUps.topUp(personId, card, fen);
+        assertEquals(201, topUps.topUp(personId, WalletData.key(), card, fen).status());
         return personId;
     }
 

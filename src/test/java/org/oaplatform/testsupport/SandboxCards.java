@@ -22,14 +22,16 @@ public final class SandboxCards {
     public static final String LINK_TIMES_OUT = "6222020000050069";
     /** Links; top-ups from it are declined; withdrawals to it succeed. */
     public static final String CHARGE_DECLINED = "6222020000050051";
-    /** Links; top-ups and withdrawals time out. */
+    /** Links; top-ups and withdrawals time out, and never reach the bank. */
     public static final String BANK_TIMES_OUT = "6222020000050119";
+    /** Links; a top-up's charge goes through but its answer is lost: the bank's status query says it succeeded. */
+    public static final String CHARGE_ANSWER_LOST = "6222020000050127";
     /** Links; a withdrawal is accepted and later reported failed. */
     public static final String PAYOUT_FAILS_LATER = "6222020000050077";
     /** {@link #OK_DEBIT} with a wrong check digit. */
     public static final String LUHN_INVALID = "6222020000031235";
 
-    private static final Set<String> SPECIAL_LAST_FOUR = Set.of("0002", "0069", "0051", "0119", "0077");
+    private static final Set<String> SPECIAL_LAST_FOUR = Set.of("0002", "0069", "0051", "0119", "0077", "0127");
 
     private SandboxCards() {
     }

@@ -7,12 +7,15 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,9 @@ import org.oaplatform.platform.control.LockConflicts;
  * <li>a key is remembered for {@code oa.idempotency.retention} (at least a day, like Stripe's); a key used again
  * after that is a new request.</li>
  * </ul>
+ * A request whose work ends outside its transaction (a top-up waits for the bank after it is recorded) stores a
+ * provisional answer first; whoever finishes the work {@link #complete completes} it, or {@link #forget forgets} the
+ * key when nothing was moved.
  */
 @Stateless
 public class IdempotentRequests {
@@ -57,6 +63,13 @@ public class IdempotentRequests {
     private static final Jsonb JSON = JsonbBuilder.create();
 
     public record Outcome(int status, String body, boolean replayed) {
+
+        /** A text field of the answer, such as the {@code id} of what the request created. */
+        public String answerField(String name) {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject().getString(name);
+            }
+        }
 
         /** The answer as sent the first time; a replay says so in a header. */
         public Response response() {
@@ -133,6 +146,27 @@ public class IdempotentRequests {
                 .setParameter(1, status).setParameter(2, body).setParameter(3, personId).setParameter(4, checkedKey)
                 .executeUpdate();
         return new Outcome(status, body, false);
+    }
+
+    /**
+     * Replaces the provisional answer of a claimed key with the final one, in the caller's transaction (the one that
+     * finished the work); returns the body as stored. Nothing happens if the key was already forgotten.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String complete(long personId, String key, int status, Object answer) {
+        String body = JSON.toJson(answer);
+        em.createNativeQuery("UPDATE idempotency_record SET http_status = ?1, response_body = ?2"
+                        + " WHERE person_id = ?3 AND idem_key = ?4")
+                .setParameter(1, status).setParameter(2, body).setParameter(3, personId).setParameter(4, key)
+                .executeUpdate();
+        return body;
+    }
+
+    /** Forgets a key whose request ended without moving money, so that the client may use it again. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void forget(long personId, String key) {
+        em.createNativeQuery("DELETE FROM idempotency_record WHERE person_id = ?1 AND idem_key = ?2")
+                .setParameter(1, personId).setParameter(2, key).executeUpdate();
     }
 
     /** Outside a transaction: each batch commits on its own, and a long backlog cannot hit the timer's timeout. */

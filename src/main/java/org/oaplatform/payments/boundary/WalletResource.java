@@ -87,9 +87,6 @@ public class WalletResource {
     @Inject
     Withdrawals withdrawals;
 
-    @Inject
-    IdempotentRequests idempotent;
-
     @GET
     public Wallets.WalletView wallet() {
         return wallets.view(currentPerson.id());
@@ -142,20 +139,21 @@ public class WalletResource {
     @Path("top-ups")
     public Response topUp(@HeaderParam(IdempotentRequests.HEADER) String key,
             @Valid @NotNull(message = "{oa.body.required}") TopUpRequest request) {
-        long personId = currentPerson.id();
-        return idempotent.once(personId, key,
-                IdempotentRequests.fingerprint("top-up", request.cardId, request.amount), 201,
-                () -> topUps.topUp(personId, request.cardId, request.amount)).response();
+        return topUps.topUp(currentPerson.id(), key, request.cardId, request.amount).response();
+    }
+
+    @GET
+    @Path("top-ups/{id}")
+    public TopUps.TopUpView topUp(@PathParam("id") String topUpId) {
+        return topUps.get(currentPerson.id(), topUpId);
     }
 
     @POST
     @Path("withdrawals")
     public Response withdraw(@HeaderParam(IdempotentRequests.HEADER) String key,
             @Valid @NotNull(message = "{oa.body.required}") WithdrawalRequest request) {
-        long personId = currentPerson.id();
-        return idempotent.once(personId, key,
-                IdempotentRequests.fingerprint("withdrawal", request.cardId, request.amount), 201,
-                () -> withdrawals.withdraw(personId, request.cardId, request.amount, request.pin)).response();
+        return withdrawals.withdraw(currentPerson.id(), key, request.cardId, request.amount, request.pin)
+                .response();
     }
 
     @GET

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.oaplatform.payments.control.BankGateway;
+import org.oaplatform.payments.control.BankGateway.MovementStatus;
 import org.oaplatform.payments.control.DueWork;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.control.WithdrawalFee;
@@ -26,6 +27,7 @@ import org.oaplatform.payments.entity.PostingKind;
 import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.payments.entity.Withdrawal;
 import org.oaplatform.payments.entity.WithdrawalStatus;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.InvalidInputException;
@@ -33,8 +35,11 @@ import org.oaplatform.platform.control.NotFoundException;
 
 /**
  * Withdrawal to a linked debit card with WeChat's fee (1 000 CNY free per person for life, then 0.1 %, at least
- * 0.10 CNY, taken on top of the amount and posted to fee income). The bank accepts the payout at once and settles
- * it later; a payout that fails is reversed: the amount and the fee go back and the free quota is restored.
+ * 0.10 CNY, taken on top of the amount and posted to fee income). The wallet is debited and the withdrawal recorded
+ * {@code PROCESSING} in one transaction; only after that committed is the payout handed to the bank, outside any
+ * transaction, so that no money can leave for a debit that was rolled back. The bank settles the payout later
+ * (asked every minute); a payout that fails, or that the bank never received, is reversed: the amount and the fee
+ * go back and the free quota is restored.
  */
 @Stateless
 public class Withdrawals {
@@ -85,7 +90,28 @@ public class Withdrawals {
                 WithdrawalFee.LIFETIME_FREE_FEN - used - quote.freeQuotaConsumedFen());
     }
 
-    public WithdrawalView withdraw(long personId, String cardId, Long amount, String password) {
+    @Inject
+    IdempotentRequests idempotent;
+
+    /**
+     * A withdrawal, once per idempotency key: recorded and debited, then, for the request that did so, submitted to
+     * the bank. A submission the bank does not answer is left to {@link #settleProcessing}.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IdempotentRequests.Outcome withdraw(long personId, String key, String cardId, Long amount,
+            String password) {
+        Withdrawals self = context.getBusinessObject(Withdrawals.class);
+        IdempotentRequests.Outcome outcome = idempotent.once(personId, key,
+                IdempotentRequests.fingerprint("withdrawal", cardId, amount), 201,
+                () -> self.record(personId, cardId, amount, password));
+        if (!outcome.replayed()) {
+            submit(outcome.answerField("id"));
+        }
+        return outcome;
+    }
+
+    /** Debits the wallet and records the withdrawal, in the caller's transaction; the bank is not asked yet. */
+    public WithdrawalView record(long personId, String cardId, Long amount, String password) {
         long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_WITHDRAWAL, "a withdrawal");
         BankCard card = cards.activeCard(personId, cardId);
         if (!BankGateway.CardType.DEBIT.name().equals(card.cardType())) {
@@ -104,11 +130,27 @@ public class Withdrawals {
         }
         Posting posting = ledger.post(PostingKind.WITHDRAWAL, publicId, legs.toArray(Ledger.Leg[]::new));
         wallet.useFreeWithdrawalQuota(quote.freeQuotaConsumedFen());
-        bank.payout(card.token(), fen, publicId);
         Withdrawal withdrawal = new Withdrawal(publicId, personId, card.id(), fen, quote.feeFen(),
                 quote.freeQuotaConsumedFen(), posting.id(), posting.postedAt());
         em.persist(withdrawal);
         return view(withdrawal, card);
+    }
+
+    private void submit(String publicId) {
+        Withdrawal withdrawal = em.createNamedQuery(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class)
+                .setParameter("ids", List.of(publicId)).getSingleResult();
+        BankCard card = em.find(BankCard.class, withdrawal.cardId());
+        try {
+            bank.payout(card.token(), withdrawal.amount(), publicId);
+        } catch (BusinessException e) {
+            if (e.code() != ErrorCode.BANK_UNAVAILABLE) {
+                LOG.info(() -> "the bank refused payout " + publicId + " (" + e.code() + "); reversing it");
+                context.getBusinessObject(Withdrawals.class).settle(withdrawal.id(), MovementStatus.FAILED);
+                return;
+            }
+            // The payout may or may not have reached the bank: the settlement timer asks it, by the same reference.
+            LOG.info(() -> "no answer from the bank for payout " + publicId + "; left to settlement");
+        }
     }
 
     public WithdrawalView get(long personId, String withdrawalId) {
@@ -120,29 +162,54 @@ public class Withdrawals {
     }
 
     @Schedule(hour = "*", minute = "*", persistent = true, info = "withdrawal-settlement")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void settleOnSchedule() {
         settleProcessing();
     }
 
-    /** Asks the bank about every payout still processing and settles those it has decided, each on its own. */
+    /**
+     * Asks the bank about every payout processing for longer than a bank call may take, and settles those it has
+     * decided, each on its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int settleProcessing() {
         List<Long> processing = em.createNamedQuery(Withdrawal.DUE, Long.class)
-                .setParameter("status", WithdrawalStatus.PROCESSING).setParameter("before", clock.instant())
+                .setParameter("status", WithdrawalStatus.PROCESSING)
+                .setParameter("before", clock.instant().minus(BankGateway.LONGEST_CALL))
                 .setMaxResults(1000).getResultList();
         Withdrawals self = context.getBusinessObject(Withdrawals.class);
-        return DueWork.each(processing, self::settle, LOG, "settlement of withdrawal");
+        return DueWork.each(processing, self::reconcile, LOG, "settlement of withdrawal");
     }
 
-    /** @return whether the bank had decided it */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean settle(long withdrawalId) {
-        Withdrawal withdrawal = em.find(Withdrawal.class, withdrawalId, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * Settles one payout from the bank's status query, asked outside any transaction so that no row stays locked
+     * while the bank answers; returns whether the bank had decided it.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean reconcile(long withdrawalId) {
+        Withdrawal withdrawal = em.find(Withdrawal.class, withdrawalId);
         if (withdrawal == null || !withdrawal.isProcessing()) {
             return false;
         }
         BankCard card = em.find(BankCard.class, withdrawal.cardId());
+        MovementStatus status = bank.payoutStatus(card.token(), withdrawal.publicId());
+        return status != MovementStatus.PROCESSING
+                && context.getBusinessObject(Withdrawals.class).settle(withdrawalId, status);
+    }
+
+    /**
+     * Settles a processing payout from the bank's answer, exactly once: a payout settled already is left alone.
+     *
+     * @return whether this call settled it
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean settle(long withdrawalId, MovementStatus answer) {
+        Withdrawal withdrawal = em.find(Withdrawal.class, withdrawalId, LockModeType.PESSIMISTIC_WRITE);
+        if (withdrawal == null || !withdrawal.isProcessing()) {
+            return false;
+        }
         Instant now = clock.instant();
-        switch (bank.payoutStatus(card.token(), withdrawal.publicId())) {
+        switch (answer) {
             case PROCESSING -> {
                 return false;
             }

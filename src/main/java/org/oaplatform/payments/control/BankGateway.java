@@ -1,5 +1,7 @@
 package org.oaplatform.payments.control;
 
+import java.time.Duration;
+
 /**
  * The seam between the wallet and a bank or payment service provider. The platform never keeps a card number
  * (payments.md §5.2): it hands the number over once, at {@link #link}, and afterwards names the card only by the
@@ -14,14 +16,29 @@ package org.oaplatform.payments.control;
 public interface BankGateway {
 
     /**
+     * The longest a call to the bank may take; an implementation gives up (with {@code BANK_UNAVAILABLE}) sooner.
+     * The platform asks the bank about a charge or a payout only once it is older than this, so that a status query
+     * never calls "never received" a movement whose request is still on its way.
+     */
+    Duration LONGEST_CALL = Duration.ofMinutes(1);
+
+    /**
      * Registers a card with the bank (in real life after the bank's SMS check).
      *
      * @param cardDigits 13 to 19 ASCII digits that pass the Luhn check, as {@link CardNumbers#digitsOf} gives them
      */
     LinkedCard link(String cardDigits);
 
-    /** Pulls {@code amountFen} from the card into the platform (a top-up); done when this returns. */
+    /**
+     * Pulls {@code amountFen} from the card into the platform (a top-up); done when this returns. A
+     * {@code BANK_UNAVAILABLE} failure is ambiguous: the charge may have gone through, so the caller keeps the top-up
+     * pending and asks {@link #chargeStatus} later (or charges again with the same reference, which a bank
+     * deduplicates).
+     */
     void charge(String cardToken, long amountFen, String reference);
+
+    /** Where a charge stands: {@code FAILED} also when the bank never received it. */
+    MovementStatus chargeStatus(String cardToken, String reference);
 
     /**
      * Asks the bank to pay {@code amountFen} out to the card (a withdrawal). Returning means only that the bank
@@ -30,7 +47,7 @@ public interface BankGateway {
     void payout(String cardToken, long amountFen, String reference);
 
     /** Where an accepted payout stands. */
-    PayoutStatus payoutStatus(String cardToken, String reference);
+    MovementStatus payoutStatus(String cardToken, String reference);
 
     /**
      * What the bank says about a card it linked.
@@ -46,12 +63,13 @@ public interface BankGateway {
         DEBIT, CREDIT
     }
 
-    enum PayoutStatus {
+    /** Where a charge or a payout stands at the bank. */
+    enum MovementStatus {
         /** Accepted, not settled yet: ask again later. */
         PROCESSING,
-        /** The money reached the card. */
+        /** The money moved: off the card for a charge, onto it for a payout. */
         SUCCEEDED,
-        /** The money did not reach the card and is the platform's again; the withdrawal must be refunded. */
+        /** The money did not move (declined, failed, or never received); a payout must be refunded. */
         FAILED
     }
 }

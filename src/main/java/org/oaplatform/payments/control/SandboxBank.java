@@ -38,7 +38,9 @@ public class SandboxBank implements BankGateway {
         OK("ok"),
         CHARGE_DECLINED("chargedeclined"),
         TIMES_OUT("timesout"),
-        PAYOUT_FAILS_LATER("payoutfails");
+        PAYOUT_FAILS_LATER("payoutfails"),
+        /** The charge goes through but its answer is lost on the way back: only a status query tells. */
+        CHARGE_ANSWER_LOST("answerlost");
 
         final String word;
 
@@ -51,6 +53,7 @@ public class SandboxBank implements BankGateway {
                 case "0051" -> CHARGE_DECLINED;
                 case "0119" -> TIMES_OUT;
                 case "0077" -> PAYOUT_FAILS_LATER;
+                case "0127" -> CHARGE_ANSWER_LOST;
                 default -> OK;
             };
         }
@@ -109,11 +112,24 @@ public class SandboxBank implements BankGateway {
         requireMovement(amountFen, reference);
         switch (Behaviour.ofToken(cardToken)) {
             case CHARGE_DECLINED -> throw new BusinessException(ErrorCode.CARD_DECLINED);
-            case TIMES_OUT -> throw new BusinessException(ErrorCode.BANK_UNAVAILABLE);
+            case TIMES_OUT, CHARGE_ANSWER_LOST -> throw new BusinessException(ErrorCode.BANK_UNAVAILABLE);
             case OK, PAYOUT_FAILS_LATER -> {
                 // charged
             }
         }
+    }
+
+    /**
+     * Decided at once. Being stateless, the sandbox cannot tell a charge it never received from one it made, so it
+     * answers by the card: {@code FAILED} for the declining card and for the one whose charges never arrive,
+     * {@code SUCCEEDED} for all others.
+     */
+    @Override
+    public MovementStatus chargeStatus(String cardToken, String reference) {
+        return switch (Behaviour.ofToken(cardToken)) {
+            case CHARGE_DECLINED, TIMES_OUT -> MovementStatus.FAILED;
+            case OK, PAYOUT_FAILS_LATER, CHARGE_ANSWER_LOST -> MovementStatus.SUCCEEDED;
+        };
     }
 
     @Override
@@ -129,10 +145,10 @@ public class SandboxBank implements BankGateway {
      * such a payout never reached the bank; {@code SUCCEEDED} otherwise.
      */
     @Override
-    public PayoutStatus payoutStatus(String cardToken, String reference) {
+    public MovementStatus payoutStatus(String cardToken, String reference) {
         return switch (Behaviour.ofToken(cardToken)) {
-            case PAYOUT_FAILS_LATER, TIMES_OUT -> PayoutStatus.FAILED;
-            case OK, CHARGE_DECLINED -> PayoutStatus.SUCCEEDED;
+            case PAYOUT_FAILS_LATER, TIMES_OUT -> MovementStatus.FAILED;
+            case OK, CHARGE_DECLINED, CHARGE_ANSWER_LOST -> MovementStatus.SUCCEEDED;
         };
     }
 

@@ -97,7 +97,8 @@ public enum ErrorCode {
     RED_PACKET_ALREADY_CLAIMED(40097, "red-packet-already-claimed", 409, "you already opened this red packet"),
     RED_PACKET_EMPTY(40097, "red-packet-empty", 409, "all shares of this red packet are taken"),
     RED_PACKET_EXPIRED(40097, "red-packet-expired", 410, "this red packet expired; unclaimed money went back"),
-    WITHDRAWAL_UNKNOWN(40097, "withdrawal-unknown", 404, "no such withdrawal");
+    WITHDRAWAL_UNKNOWN(40097, "withdrawal-unknown", 404, "no such withdrawal"),
+    TOP_UP_UNKNOWN(40097, "top-up-unknown", 404, "no such top-up");
 
     private final int errcode;
     private final String problemSlug;

@@ -74,7 +74,7 @@ class CardNumbersTest {
     void theSandboxCardsAreValidCardNumbersExceptTheInvalidOne() {
         List<String> valid = List.of(SandboxCards.OK_DEBIT, SandboxCards.OK_DEBIT_2, SandboxCards.CREDIT_OK,
                 SandboxCards.DECLINED_AT_LINK, SandboxCards.LINK_TIMES_OUT, SandboxCards.CHARGE_DECLINED,
-                SandboxCards.BANK_TIMES_OUT, SandboxCards.PAYOUT_FAILS_LATER);
+                SandboxCards.BANK_TIMES_OUT, SandboxCards.PAYOUT_FAILS_LATER, SandboxCards.CHARGE_ANSWER_LOST);
         for (String number : valid) {
             assertEquals(Optional.of(number), CardNumbers.digitsOf(number), number);
             assertEquals(16, number.length(), number);
@@ -88,6 +88,7 @@ class CardNumbersTest {
         assertEquals("0051", CardNumbers.lastFour(SandboxCards.CHARGE_DECLINED));
         assertEquals("0119", CardNumbers.lastFour(SandboxCards.BANK_TIMES_OUT));
         assertEquals("0077", CardNumbers.lastFour(SandboxCards.PAYOUT_FAILS_LATER));
+        assertEquals("0127", CardNumbers.lastFour(SandboxCards.CHARGE_ANSWER_LOST));
         assertTrue(CardNumbers.digitsOf(SandboxCards.LUHN_INVALID).isPresent());
         assertFalse(CardNumbers.passesLuhn(SandboxCards.LUHN_INVALID));
     }
@@ -95,7 +96,7 @@ class CardNumbersTest {
     @Test
     void randomSandboxDebitCardsAreValidAndOrdinary() {
         SplittableRandom random = new SplittableRandom(42);
-        List<String> special = List.of("0002", "0069", "0051", "0119", "0077");
+        List<String> special = List.of("0002", "0069", "0051", "0119", "0077", "0127");
         for (int i = 0; i < 10_000; i++) {
             String number = SandboxCards.randomOkDebit(random);
             assertEquals(16, number.length(), number);

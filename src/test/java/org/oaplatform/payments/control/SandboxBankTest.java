@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.oaplatform.payments.control.BankGateway.CardType;
 import org.oaplatform.payments.control.BankGateway.LinkedCard;
-import org.oaplatform.payments.control.BankGateway.PayoutStatus;
+import org.oaplatform.payments.control.BankGateway.MovementStatus;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Ids;
@@ -35,7 +35,7 @@ class SandboxBankTest {
         assertEquals(CardType.DEBIT, card.cardType());
         assertDoesNotThrow(() -> bank.charge(card.token(), 10_000, "topup-1"));
         assertDoesNotThrow(() -> bank.payout(card.token(), 10_000, "withdrawal-1"));
-        assertEquals(PayoutStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-1"));
+        assertEquals(MovementStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-1"));
     }
 
     @Test
@@ -45,7 +45,7 @@ class SandboxBankTest {
             LinkedCard card = bank.link(SandboxCards.randomOkDebit(random));
             bank.charge(card.token(), 1, "topup-" + i);
             bank.payout(card.token(), 1, "withdrawal-" + i);
-            assertEquals(PayoutStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-" + i));
+            assertEquals(MovementStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-" + i));
         }
     }
 
@@ -64,7 +64,7 @@ class SandboxBankTest {
         LinkedCard card = bank.link(SandboxCards.CHARGE_DECLINED);
         assertFails(ErrorCode.CARD_DECLINED, () -> bank.charge(card.token(), 100, "topup-1"));
         bank.payout(card.token(), 100, "withdrawal-1");
-        assertEquals(PayoutStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-1"));
+        assertEquals(MovementStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-1"));
     }
 
     @Test
@@ -72,7 +72,24 @@ class SandboxBankTest {
         LinkedCard card = bank.link(SandboxCards.BANK_TIMES_OUT);
         assertFails(ErrorCode.BANK_UNAVAILABLE, () -> bank.charge(card.token(), 100, "topup-1"));
         assertFails(ErrorCode.BANK_UNAVAILABLE, () -> bank.payout(card.token(), 100, "withdrawal-1"));
-        assertEquals(PayoutStatus.FAILED, bank.payoutStatus(card.token(), "withdrawal-1"));
+        assertEquals(MovementStatus.FAILED, bank.payoutStatus(card.token(), "withdrawal-1"));
+        assertEquals(MovementStatus.FAILED, bank.chargeStatus(card.token(), "topup-1"));
+    }
+
+    @Test
+    void aChargeWhoseAnswerIsLostIsFoundByTheStatusQuery() {
+        LinkedCard card = bank.link(SandboxCards.CHARGE_ANSWER_LOST);
+        assertFails(ErrorCode.BANK_UNAVAILABLE, () -> bank.charge(card.token(), 100, "topup-1"));
+        assertEquals(MovementStatus.SUCCEEDED, bank.chargeStatus(card.token(), "topup-1"));
+        bank.payout(card.token(), 100, "withdrawal-1");
+        assertEquals(MovementStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-1"));
+    }
+
+    @Test
+    void declinedChargesAreReportedFailedAndGoodOnesSucceeded() {
+        assertEquals(MovementStatus.FAILED,
+                bank.chargeStatus(bank.link(SandboxCards.CHARGE_DECLINED).token(), "topup-1"));
+        assertEquals(MovementStatus.SUCCEEDED, bank.chargeStatus(bank.link(SandboxCards.OK_DEBIT).token(), "topup-1"));
     }
 
     @Test
@@ -80,7 +97,7 @@ class SandboxBankTest {
         LinkedCard card = bank.link(SandboxCards.PAYOUT_FAILS_LATER);
         bank.charge(card.token(), 100, "topup-1");
         assertDoesNotThrow(() -> bank.payout(card.token(), 100, "withdrawal-1"));
-        assertEquals(PayoutStatus.FAILED, bank.payoutStatus(card.token(), "withdrawal-1"));
+        assertEquals(MovementStatus.FAILED, bank.payoutStatus(card.token(), "withdrawal-1"));
     }
 
     @ParameterizedTest
@@ -116,10 +133,10 @@ class SandboxBankTest {
         LinkedCard failing = bank.link(SandboxCards.PAYOUT_FAILS_LATER);
         LinkedCard declining = bank.link(SandboxCards.CHARGE_DECLINED);
         LinkedCard ok = bank.link(SandboxCards.OK_DEBIT_2);
-        assertEquals(PayoutStatus.FAILED, elsewhere.payoutStatus(failing.token(), "w"));
+        assertEquals(MovementStatus.FAILED, elsewhere.payoutStatus(failing.token(), "w"));
         assertFails(ErrorCode.CARD_DECLINED, () -> elsewhere.charge(declining.token(), 1, "t"));
         elsewhere.charge(ok.token(), 1, "t");
-        assertEquals(PayoutStatus.SUCCEEDED, elsewhere.payoutStatus(ok.token(), "w"));
+        assertEquals(MovementStatus.SUCCEEDED, elsewhere.payoutStatus(ok.token(), "w"));
     }
 
     @Test

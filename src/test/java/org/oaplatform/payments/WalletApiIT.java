@@ -194,6 +194,12 @@ class WalletApiIT {
         assertEquals("top-up-unknown", stranger.get("api/v1/wallet/top-ups/" + topUp.getString("id")).problem());
         assertEquals(404, api.get("api/v1/wallet/top-ups/top_0000000000000000").status());
         assertEquals(1_000, holder.balance());
+
+        Api admin = new Api(base);
+        admin = admin.as(TestData.adminSession(admin));
+        Reply postings = admin.get("api/v1/admin/ledger/postings/" + topUp.getString("id"));
+        assertEquals(404, postings.status(), postings.text());
+        assertTrue(postings.json().getString("detail").contains("has no posting: it is PENDING"), postings.text());
     }
 
     @Test

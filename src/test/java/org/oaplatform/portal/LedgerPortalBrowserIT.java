@@ -159,6 +159,21 @@ class LedgerPortalBrowserIT {
         assertTrue(driver.findElement(By.id("statement:older")).getDomAttribute("disabled") != null);
         browser.screenshot("sender-transactions");
 
+        // A top-up the bank has not answered: no posting, and the page says why instead of "nothing found".
+        Reply slowCard = sender.post("api/v1/wallet/cards",
+                Json.createObjectBuilder().add("number", SandboxCards.BANK_TIMES_OUT).build());
+        assertEquals(201, slowCard.status(), slowCard.text());
+        Reply pending = sender.withHeader("Idempotency-Key", WalletData.key()).post("api/v1/wallet/top-ups",
+                Json.createObjectBuilder().add("cardId", slowCard.json().getString("id")).add("amount", 500).build());
+        assertEquals(202, pending.status(), pending.text());
+        String pendingId = pending.json().getString("id");
+        lookUp(pendingId);
+        WebElement notPosted = wait.until(visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-error")));
+        assertTrue(notPosted.getText().contains(pendingId), notPosted.getText());
+        assertTrue(notPosted.getText().contains("bank"), notPosted.getText());
+        assertTrue(driver.findElements(By.cssSelector(".posting")).isEmpty());
+        browser.screenshot("unposted-top-up");
+
         // Something unknown: a message on the same page, not an error page.
         lookUp("trf_" + TestData.digits(16));
         WebElement unknown = wait.until(visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-error")));

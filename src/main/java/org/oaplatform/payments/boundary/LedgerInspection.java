@@ -15,6 +15,7 @@ import org.oaplatform.payments.entity.LedgerAccount;
 import org.oaplatform.payments.entity.LedgerAuditRun;
 import org.oaplatform.payments.entity.Posting;
 import org.oaplatform.payments.entity.PostingKind;
+import org.oaplatform.payments.entity.TopUpStatus;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.NotFoundException;
 
@@ -59,6 +60,9 @@ public class LedgerInspection {
     @Inject
     Wallets wallets;
 
+    @Inject
+    TopUps topUps;
+
     public AuditView runAudit(long adminId) {
         people.requirePlatformAdmin(adminId);
         return AuditView.of(audit.run());
@@ -76,9 +80,20 @@ public class LedgerInspection {
         List<Posting> found = id.startsWith("pst_") ? ledger.byPublicId(id).map(List::of).orElse(List.of())
                 : ledger.ofReference(id);
         if (found.isEmpty()) {
-            throw new NotFoundException(ErrorCode.NOT_FOUND, "no posting with this id or reference");
+            throw new NotFoundException(ErrorCode.NOT_FOUND, unpostedTopUp(adminId, id)
+                    .map(status -> "top-up " + id + " has no posting: it is " + status)
+                    .orElse("no posting with this id or reference"));
         }
         return found.stream().map(this::view).toList();
+    }
+
+    /**
+     * The state of the top-up {@code id} names when it has no posting: still waiting for the bank to confirm the
+     * charge, or failed there. Empty for anything else, posted top-ups included.
+     */
+    public Optional<TopUpStatus> unpostedTopUp(long adminId, String id) {
+        people.requirePlatformAdmin(adminId);
+        return topUps.status(id).filter(status -> status != TopUpStatus.SUCCEEDED);
     }
 
     public Statements.Page statementOf(long adminId, String phone, Statements.Filter filter) {

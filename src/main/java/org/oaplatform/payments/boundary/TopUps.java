@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.BankGateway.MovementStatus;
@@ -175,6 +176,12 @@ public class TopUps {
                 .getResultStream().filter(t -> t.personId() == personId).findFirst()
                 .orElseThrow(() -> new NotFoundException(ErrorCode.TOP_UP_UNKNOWN));
         return view(topUp, em.find(BankCard.class, topUp.cardId()));
+    }
+
+    /** Where any top-up stands, by its id; for the platform's administrators, who check it is theirs to see. */
+    public Optional<TopUpStatus> status(String topUpId) {
+        return em.createNamedQuery(TopUp.BY_PUBLIC_IDS, TopUp.class).setParameter("ids", List.of(topUpId))
+                .getResultStream().findFirst().map(TopUp::status);
     }
 
     @Schedule(hour = "*", minute = "*", persistent = true, info = "top-up-reconciliation")

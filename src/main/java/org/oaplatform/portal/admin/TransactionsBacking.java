@@ -95,7 +95,9 @@ public class TransactionsBacking implements Serializable {
                 postings = inspection.postings(user.id(), lookup).stream().map(Posting::of).toList();
             }
         } catch (NotFoundException unknown) {
-            PortalMessages.error("transactions.notFound", lookup);
+            inspection.unpostedTopUp(user.id(), lookup).ifPresentOrElse(
+                    status -> PortalMessages.error("transactions.topUp." + status.name(), lookup),
+                    () -> PortalMessages.error("transactions.notFound", lookup));
         }
     }
 

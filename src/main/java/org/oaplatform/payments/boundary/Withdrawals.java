@@ -77,6 +77,9 @@ public class Withdrawals {
     @Inject
     Ledger ledger;
 
+    @Inject
+    IdempotentRequests idempotent;
+
     @Resource
     SessionContext context;
 
@@ -89,9 +92,6 @@ public class Withdrawals {
         return new FeeQuote(fen, quote.feeFen(), fen + quote.feeFen(),
                 WithdrawalFee.LIFETIME_FREE_FEN - used - quote.freeQuotaConsumedFen());
     }
-
-    @Inject
-    IdempotentRequests idempotent;
 
     /**
      * A withdrawal, once per idempotency key: recorded and debited, then, for the request that did so, submitted to

@@ -178,7 +178,7 @@ public class TopUps {
         return view(topUp, em.find(BankCard.class, topUp.cardId()));
     }
 
-    /** Where any top-up stands, by its id; for the platform's administrators, who check it is theirs to see. */
+    /** Where any top-up stands, by its id, whoever made it: the caller decides who may know (LedgerInspection). */
     public Optional<TopUpStatus> status(String topUpId) {
         return em.createNamedQuery(TopUp.BY_PUBLIC_IDS, TopUp.class).setParameter("ids", List.of(topUpId))
                 .getResultStream().findFirst().map(TopUp::status);

@@ -27,6 +27,7 @@ import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.payments.boundary.BankCards;
 import org.oaplatform.payments.boundary.IdempotentRequests;
 import org.oaplatform.payments.boundary.IdempotentRequests.Outcome;
+import org.oaplatform.payments.boundary.Ledger;
 import org.oaplatform.payments.boundary.LedgerAudit;
 import org.oaplatform.payments.boundary.RedPackets;
 import org.oaplatform.payments.boundary.TopUps;
@@ -93,6 +94,9 @@ class WalletTimeTravelIT {
 
     @Inject
     LedgerAudit audit;
+
+    @Inject
+    Ledger ledger;
 
     @Inject
     IdempotentRequests idempotent;
@@ -389,9 +393,12 @@ class WalletTimeTravelIT {
         return people.get(personId).phone();
     }
 
+    /**
+     * Read through the ledger's own boundary, in a transaction: the test's container-managed EntityManager, used
+     * outside one, can be found closed after tasks of the managed executor have run in the test's context.
+     */
     private List<Posting> postingsOf(String reference) {
-        return em.createNamedQuery(Posting.BY_REFERENCE, Posting.class).setParameter("reference", reference)
-                .getResultList();
+        return ledger.ofReference(reference);
     }
 
     private long transferId(String publicId) {

@@ -1,6 +1,10 @@
 package org.oaplatform.payments.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +40,9 @@ public class BankCards {
     @PersistenceContext
     EntityManager em;
 
+    @Resource
+    SessionContext context;
+
     @Inject
     Clock clock;
 
@@ -48,21 +55,29 @@ public class BankCards {
     @Inject
     AuditLog audit;
 
+    /**
+     * Links a card: the bank is asked outside any transaction (no connection or transaction waits on it), then the
+     * card is kept in a transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CardView link(long personId, String number) {
         String digits = CardNumbers.digitsOf(number).filter(CardNumbers::passesLuhn)
                 .orElseThrow(() -> new InvalidInputException(ErrorCode.CARD_NUMBER_INVALID,
                         "a card number has 13 to 19 digits and a valid check digit"));
-        List<BankCard> active = active(personId);
-        if (active.size() >= WalletLimits.MAX_CARDS) {
-            throw new ConflictException(ErrorCode.TOO_MANY_CARDS,
-                    "at most " + WalletLimits.MAX_CARDS + " cards; remove one first");
-        }
+        requireRoom(active(personId));
         LinkedCard linked = bank.link(digits);
+        return context.getBusinessObject(BankCards.class).keep(personId, linked, CardNumbers.lastFour(digits));
+    }
+
+    /** Keeps a card the bank linked; the limit is checked again, as cards may have been linked meanwhile. */
+    public CardView keep(long personId, LinkedCard linked, String lastFour) {
+        List<BankCard> active = active(personId);
+        requireRoom(active);
         if (active.stream().anyMatch(c -> c.fingerprint().equals(linked.fingerprint()))) {
             throw new ConflictException(ErrorCode.CARD_ALREADY_LINKED);
         }
         BankCard card = new BankCard("card_" + ids.hex(8), personId, linked.token(), linked.fingerprint(),
-                linked.bankName(), linked.cardType().name(), CardNumbers.lastFour(digits), clock.instant());
+                linked.bankName(), linked.cardType().name(), lastFour, clock.instant());
         em.persist(card);
         audit.record("bank-card.linked", "person:" + personId, card.publicId() + " " + card.label());
         return CardView.of(card);
@@ -83,6 +98,13 @@ public class BankCards {
         return em.createNamedQuery(BankCard.BY_PUBLIC_ID, BankCard.class).setParameter("publicId", cardId)
                 .getResultStream().filter(c -> c.personId() == personId && !c.isRemoved()).findFirst()
                 .orElseThrow(() -> new NotFoundException(ErrorCode.CARD_UNKNOWN));
+    }
+
+    private static void requireRoom(List<BankCard> active) {
+        if (active.size() >= WalletLimits.MAX_CARDS) {
+            throw new ConflictException(ErrorCode.TOO_MANY_CARDS,
+                    "at most " + WalletLimits.MAX_CARDS + " cards; remove one first");
+        }
     }
 
     private List<BankCard> active(long personId) {

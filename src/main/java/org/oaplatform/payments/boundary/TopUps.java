@@ -216,7 +216,8 @@ public class TopUps {
         if (status == MovementStatus.PROCESSING) {
             return false;
         }
-        return context.getBusinessObject(TopUps.class).settle(topUpId, status).status() != TopUpStatus.PENDING;
+        context.getBusinessObject(TopUps.class).settle(topUpId, status);
+        return true;
     }
 
     private TopUp byPublicId(String publicId) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
@@ -186,6 +187,25 @@ class WalletApiIT {
         assertEquals(topUp.getString("id"), retry.json().getString("id"));
         assertEquals("idempotency-key-reused", WalletData.topUp(api, holder.cardId(), 100, key).problem(),
                 "the key is taken while its top-up is pending");
+
+        JsonObject statement = api.get("api/v1/wallet/transactions").json();
+        JsonArray waiting = statement.getJsonArray("pending");
+        assertEquals(1, waiting.size(), statement.toString());
+        assertEquals(topUp.getString("id"), waiting.getJsonObject(0).getString("id"));
+        assertEquals("TOP_UP", waiting.getJsonObject(0).getString("type"));
+        assertEquals(100, waiting.getJsonObject(0).getInt("amount"));
+        assertEquals("PENDING", waiting.getJsonObject(0).getString("status"));
+        assertEquals("BANK_CARD", waiting.getJsonObject(0).getJsonObject("counterpart").getString("kind"));
+        assertEquals(1_000, statement.getInt("balance"));
+        JsonArray entries = statement.getJsonArray("entries");
+        assertEquals(1, entries.size(), "only the funding top-up is in the ledger: " + statement);
+        for (String notInflowsNow : List.of("direction=OUT", "type=TRANSFER_SENT", "from=2999-01-01T00:00:00Z",
+                "to=2000-01-01T00:00:00Z", "before=" + entries.getJsonObject(0).getString("id"))) {
+            JsonObject filtered = api.get("api/v1/wallet/transactions?" + notInflowsNow).json();
+            assertEquals(0, filtered.getJsonArray("pending").size(), notInflowsNow + ": " + filtered);
+        }
+        assertEquals(1, api.get("api/v1/wallet/transactions?type=TOP_UP&direction=IN").json()
+                .getJsonArray("pending").size());
 
         Reply followed = api.get("api/v1/wallet/top-ups/" + topUp.getString("id"));
         assertEquals(200, followed.status(), followed.text());

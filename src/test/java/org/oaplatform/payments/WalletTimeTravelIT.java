@@ -30,6 +30,7 @@ import org.oaplatform.payments.boundary.IdempotentRequests.Outcome;
 import org.oaplatform.payments.boundary.Ledger;
 import org.oaplatform.payments.boundary.LedgerAudit;
 import org.oaplatform.payments.boundary.RedPackets;
+import org.oaplatform.payments.boundary.Statements;
 import org.oaplatform.payments.boundary.TopUps;
 import org.oaplatform.payments.boundary.Transfers;
 import org.oaplatform.payments.boundary.Wallets;
@@ -91,6 +92,9 @@ class WalletTimeTravelIT {
 
     @Inject
     Withdrawals withdrawals;
+
+    @Inject
+    Statements statements;
 
     @Inject
     LedgerAudit audit;
@@ -306,6 +310,14 @@ class WalletTimeTravelIT {
         assertEquals(202, retry.status(), "the retry asked the bank again, under the same reference");
         assertEquals(first.body(), retry.body());
 
+        Statements.Page waiting = statements.of(owner, everything());
+        assertEquals(List.of(id), waiting.pending().stream().map(Statements.Pending::id).toList(),
+                "the statement shows it on its way in");
+        assertEquals(5_000, waiting.pending().get(0).amount());
+        assertEquals("PENDING", waiting.pending().get(0).status());
+        assertEquals("BANK_CARD", waiting.pending().get(0).counterpart().kind());
+        assertTrue(waiting.entries().isEmpty(), "and not as an entry: there is no posting");
+
         topUps.reconcilePending();
         assertEquals(TopUpStatus.PENDING, topUps.get(owner, id).status(), "its first minute is the request's own");
         clock.advance(Duration.ofMinutes(1));
@@ -314,6 +326,11 @@ class WalletTimeTravelIT {
         assertEquals(TopUpStatus.SUCCEEDED, settled.status());
         assertEquals(5_000L, settled.balance());
         assertEquals(5_000, wallets.view(owner).balance());
+        Statements.Page credited = statements.of(owner, everything());
+        assertTrue(credited.pending().isEmpty(), credited.toString());
+        assertEquals(List.of(id), credited.entries().stream().map(Statements.Entry::reference).toList());
+        assertEquals("SUCCEEDED", credited.entries().get(0).status());
+        assertEquals(5_000, credited.entries().get(0).balanceAfter());
 
         Outcome replay = topUps.topUp(owner, key, card, 5_000L);
         assertEquals(201, replay.status(), "the stored answer was completed when the top-up settled");
@@ -337,6 +354,8 @@ class WalletTimeTravelIT {
         clock.advance(Duration.ofMinutes(2));
         topUps.reconcilePending();
         assertEquals(TopUpStatus.FAILED, topUps.get(owner, id).status());
+        Statements.Page after = statements.of(owner, everything());
+        assertTrue(after.pending().isEmpty() && after.entries().isEmpty(), "nothing moved, nothing to show: " + after);
         assertEquals(0, postingsOf(id).size());
         Outcome elsewhere = topUps.topUp(owner, key, good, 700L);
         assertEquals(201, elsewhere.status(), "a failed top-up leaves its key free: " + elsewhere.body());
@@ -405,4 +424,9 @@ class WalletTimeTravelIT {
         return em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class).setParameter("publicId", publicId)
                 .getSingleResult().id();
     }
+
+    private static Statements.Filter everything() {
+        return new Statements.Filter(List.of(), null, null, null, null, Statements.MAX_PAGE);
+    }
+
 }

@@ -34,8 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The platform admin's ledger pages in headless Chromium. Two people (registered through the client API) set payment
  * passwords; one links a card, tops up 100.00 and sends the other 25.00; the other locks their payment password with
  * five wrong tries. The admin then runs the ledger audit (every invariant passes), looks up the transfer (its posting
- * moves 25.00 from the wallet into escrow), the sender's phone number (balance and both transactions) and something
- * unknown (a message), and unlocks the locked payment password. Screenshots go to {@code oa.screenshots} as
+ * moves 25.00 from the wallet into escrow), the sender's phone number (balance and both transactions), a top-up the
+ * bank has not answered (listed as pending above the statement; looked up by id, a message why it has no posting)
+ * and something unknown (a message), and unlocks the locked payment password. Screenshots go to {@code oa.screenshots} as
  * {@code ledger-*}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -159,7 +160,7 @@ class LedgerPortalBrowserIT {
         assertTrue(driver.findElement(By.id("statement:older")).getDomAttribute("disabled") != null);
         browser.screenshot("sender-transactions");
 
-        // A top-up the bank has not answered: no posting, and the page says why instead of "nothing found".
+        // A top-up the bank has not answered.
         Reply slowCard = sender.post("api/v1/wallet/cards",
                 Json.createObjectBuilder().add("number", SandboxCards.BANK_TIMES_OUT).build());
         assertEquals(201, slowCard.status(), slowCard.text());
@@ -167,7 +168,19 @@ class LedgerPortalBrowserIT {
                 Json.createObjectBuilder().add("cardId", slowCard.json().getString("id")).add("amount", 500).build());
         assertEquals(202, pending.status(), pending.text());
         String pendingId = pending.json().getString("id");
-        lookUp(pendingId);
+        // The person's statement lists it above the entries, as pending, without touching balance or entries.
+        lookUp(senderPhone);
+        WebElement waiting = wait.until(visibilityOfElementLocated(By.cssSelector("[id='statement:pending']"
+                + " tr.pending-row")));
+        assertNoErrors();
+        assertEquals("5.00", waiting.findElement(By.cssSelector(".pending-amount")).getText().strip());
+        assertEquals(1, driver.findElements(By.cssSelector("[id='statement:pending'] tr.pending-row")).size());
+        assertEquals("75.00", driver.findElement(By.id("statement:balance")).getText().strip());
+        assertEquals(2, driver.findElements(By.cssSelector("[id='statement:entries'] tr.entry-row")).size());
+        browser.screenshot("pending-top-up");
+        // Its id leads to the lookup by id: no posting, and the page says why instead of "nothing found".
+        waiting.findElement(By.cssSelector("a.pending-link")).click();
+        wait.until(urlContains("q=" + pendingId));
         WebElement notPosted = wait.until(visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-error")));
         assertTrue(notPosted.getText().contains(pendingId), notPosted.getText());
         assertTrue(notPosted.getText().contains("bank"), notPosted.getText());

@@ -20,6 +20,7 @@ import org.oaplatform.payments.entity.PostingKind;
 import org.oaplatform.payments.entity.PostingLeg;
 import org.oaplatform.payments.entity.RedPacket;
 import org.oaplatform.payments.entity.TopUp;
+import org.oaplatform.payments.entity.TopUpStatus;
 import org.oaplatform.payments.entity.Transfer;
 import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.payments.entity.Withdrawal;
@@ -29,7 +30,9 @@ import org.oaplatform.platform.control.InvalidInputException;
 /**
  * A wallet's statement: the legs of its ledger account, newest first, each told as the business event behind it
  * (whom the money came from or went to, and where that transfer, packet or payout stands now). Pages are keyset
- * pages: {@code before} is the id of the last entry of the previous page.
+ * pages: {@code before} is the id of the last entry of the previous page. The first page also lists the money on its
+ * way in that the ledger does not hold yet (top-ups the bank has not confirmed), apart from the entries: they have no
+ * posting and no balance after them, and move to the entries once the bank confirms them.
  */
 @Stateless
 public class Statements {
@@ -51,7 +54,13 @@ public class Statements {
             Counterpart counterpart, String status, String memo, Instant postedAt) {
     }
 
-    public record Page(long balance, List<Entry> entries, String nextBefore) {
+    /** A top-up recorded but not confirmed by the bank: nothing is credited until it is. */
+    public record Pending(String id, PostingKind type, long amount, Counterpart counterpart, String status,
+            Instant requestedAt) {
+    }
+
+    /** @param pending on the first page only (without {@code before}), newest first, filtered like the entries */
+    public record Page(long balance, List<Entry> entries, List<Pending> pending, String nextBefore) {
     }
 
     @PersistenceContext
@@ -64,7 +73,8 @@ public class Statements {
         int limit = filter.limit() <= 0 ? 20 : Math.min(filter.limit(), MAX_PAGE);
         Wallet wallet = em.find(Wallet.class, personId);
         if (wallet == null) {
-            return new Page(0, List.of(), null);
+            // A first top-up may still be pending: the wallet is opened when money first arrives.
+            return new Page(0, List.of(), pending(personId, filter, limit), null);
         }
         long accountId = wallet.accountId();
         StringBuilder jpql = new StringBuilder("SELECT l FROM PostingLeg l JOIN FETCH l.posting p"
@@ -107,7 +117,37 @@ public class Statements {
         List<PostingLeg> page = more ? legs.subList(0, limit) : legs;
         List<Entry> entries = describe(personId, page);
         long balance = em.find(LedgerAccount.class, accountId).balance();
-        return new Page(balance, entries, more ? entries.get(entries.size() - 1).id() : null);
+        return new Page(balance, entries, pending(personId, filter, limit),
+                more ? entries.get(entries.size() - 1).id() : null);
+    }
+
+    private List<Pending> pending(long personId, Filter filter, int limit) {
+        boolean firstPage = filter.before() == null || filter.before().isBlank();
+        boolean topUpsWanted = filter.types() == null || filter.types().isEmpty()
+                || filter.types().contains(PostingKind.TOP_UP);
+        if (!firstPage || !topUpsWanted || filter.direction() == Direction.OUT) {
+            return List.of();
+        }
+        StringBuilder jpql = new StringBuilder("SELECT t FROM TopUp t WHERE t.personId = :person"
+                + " AND t.status = :status");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("person", personId);
+        parameters.put("status", TopUpStatus.PENDING);
+        if (filter.from() != null) {
+            jpql.append(" AND t.createdAt >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            jpql.append(" AND t.createdAt < :to");
+            parameters.put("to", filter.to());
+        }
+        jpql.append(" ORDER BY t.id DESC");
+        TypedQuery<TopUp> query = em.createQuery(jpql.toString(), TopUp.class);
+        parameters.forEach(query::setParameter);
+        List<TopUp> topUps = query.setMaxResults(limit).getResultList();
+        Map<Long, Counterpart> cards = cards(topUps.stream().map(TopUp::cardId).collect(Collectors.toSet()));
+        return topUps.stream().map(t -> new Pending(t.publicId(), PostingKind.TOP_UP, t.amount(),
+                cards.get(t.cardId()), t.status().name(), t.createdAt())).toList();
     }
 
     private List<Entry> describe(long viewerId, List<PostingLeg> legs) {
@@ -137,11 +177,7 @@ public class Statements {
         Set<Long> cardIds = new HashSet<>();
         topUps.values().forEach(t -> cardIds.add(t.cardId()));
         withdrawals.values().forEach(w -> cardIds.add(w.cardId()));
-        Map<Long, Counterpart> cards = new HashMap<>();
-        if (!cardIds.isEmpty()) {
-            em.createNamedQuery(BankCard.BY_IDS, BankCard.class).setParameter("ids", cardIds).getResultList()
-                    .forEach(c -> cards.put(c.id(), new Counterpart("BANK_CARD", c.label(), null)));
-        }
+        Map<Long, Counterpart> cards = cards(cardIds);
         return legs.stream().map(leg -> {
             String reference = leg.posting().reference();
             Counterpart counterpart = null;
@@ -169,6 +205,15 @@ public class Statements {
             return new Entry(leg.posting().publicId(), leg.posting().kind(), leg.amount(), leg.balanceAfter(),
                     reference, counterpart, status, memo, leg.postedAt());
         }).toList();
+    }
+
+    private Map<Long, Counterpart> cards(Set<Long> cardIds) {
+        Map<Long, Counterpart> cards = new HashMap<>();
+        if (!cardIds.isEmpty()) {
+            em.createNamedQuery(BankCard.BY_IDS, BankCard.class).setParameter("ids", cardIds).getResultList()
+                    .forEach(c -> cards.put(c.id(), new Counterpart("BANK_CARD", c.label(), null)));
+        }
+        return cards;
     }
 
     private <T> Map<String, T> byPublicId(String namedQuery, Class<T> type, Set<String> references, String prefix,

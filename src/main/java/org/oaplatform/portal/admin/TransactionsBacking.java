@@ -63,6 +63,17 @@ public class TransactionsBacking implements Serializable {
         }
     }
 
+    /** A top-up the bank has not confirmed: shown above the statement, with no balance, as nothing is credited. */
+    public record PendingTopUp(String id, long amount, String card, OffsetDateTime requestedAt)
+            implements Serializable {
+
+        static PendingTopUp of(Statements.Pending pending) {
+            return new PendingTopUp(pending.id(), pending.amount(),
+                    pending.counterpart() == null ? null : pending.counterpart().name(),
+                    pending.requestedAt().atOffset(ZoneOffset.UTC));
+        }
+    }
+
     @Inject
     LedgerInspection inspection;
 
@@ -77,6 +88,7 @@ public class TransactionsBacking implements Serializable {
     private String phone;
     private long balance;
     private List<Entry> entries = List.of();
+    private List<PendingTopUp> pending = List.of();
     /** The posting id the current page starts before ({@code null}: the newest), and those of the pages before it. */
     private String before;
     private final ArrayDeque<String> earlier = new ArrayDeque<>();
@@ -136,6 +148,7 @@ public class TransactionsBacking implements Serializable {
         phone = who;
         balance = page.balance();
         entries = page.entries().stream().map(Entry::of).toList();
+        pending = page.pending().stream().map(PendingTopUp::of).toList();
         next = page.nextBefore();
     }
 
@@ -174,6 +187,10 @@ public class TransactionsBacking implements Serializable {
 
     public List<Entry> getEntries() {
         return entries;
+    }
+
+    public List<PendingTopUp> getPending() {
+        return pending;
     }
 
     public boolean isHasOlder() {

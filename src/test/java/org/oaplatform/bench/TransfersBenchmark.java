@@ -56,7 +56,9 @@ import org.oaplatform.testsupport.SandboxCards;
  * database in the same run, at 1, 8 and 64 concurrent clients: transfers per second, p50/p99 and their ratio (target:
  * HTTP at least 0.6 of JDBC), with durable commits. Each client sends from a sender of its own (no two clients queue
  * on one wallet row) to a rotating set of receivers. Afterwards the administrator's ledger audit must pass, over the
- * rows of both sides.
+ * rows of both sides. A no-op request ({@code GET /api/v1/ping}) at the same concurrency shows what the request itself
+ * costs the server, and, where the cores bound throughput, the table says how much server CPU a transfer may cost for
+ * 0.60.
  *
  * <p>Setup goes through the client API: the senders log in, set their payment password, link a sandbox card and top
  * up. Only the people themselves are inserted with SQL, like the followers suite does, because registration is
@@ -80,6 +82,10 @@ final class TransfersBenchmark {
     static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.transfers.concurrency", "1,8,64")
             .split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     static final int RECEIVERS = Integer.getInteger("bench.transfers.receivers", 16);
+    /** The cores of this machine, which the server, the database and this load generator share. */
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** A phase that kept this share of the cores busy was bound by them rather than by its latency. */
+    static final double SATURATED = 0.80;
     /** More failed transfers than this share of a phase's attempts stops the benchmark. */
     static final double MAX_ERROR_RATE = Double.parseDouble(System.getProperty("bench.transfers.maxErrorRate", "0.02"));
 
@@ -112,7 +118,10 @@ final class TransfersBenchmark {
         }
     }
 
-    /** One client of a closed loop: sends one transfer, answers null when it went through or why it did not. */
+    /**
+     * One client of a closed loop: sends one transfer (or, for the ping side, one request), answers null when it went
+     * through or why it did not.
+     */
     interface Worker extends AutoCloseable {
         String transfer() throws Exception;
 
@@ -176,6 +185,9 @@ final class TransfersBenchmark {
             List<HttpWorker> web = httpWorkers(base, active, receiverPhones);
             checked(phases, run("HTTP warm-up", web, WARM_UP, cpu), setting);
             phases.add(checked(phases, run("HTTP", web, MEASURE, cpu), setting));
+            List<PingWorker> pings = pingWorkers(base, clients);
+            checked(phases, run("ping warm-up", pings, WARM_UP, cpu), setting);
+            phases.add(checked(phases, run("ping", pings, MEASURE, cpu), setting));
         }
         print(phases, setting);
 
@@ -293,7 +305,8 @@ final class TransfersBenchmark {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%nTransfers through HTTP against raw JDBC"
                 + " (same SQL, same database, same run); %s%n| clients | HTTP tps | HTTP p50 ms | HTTP p99 ms | HTTP errors"
                 + " | JDBC tps | JDBC p50 ms | JDBC p99 ms | JDBC errors | HTTP/JDBC | HTTP CPU ms: server + db + client"
-                + " | JDBC CPU ms: db + client |%n|---|---|---|---|---|---|---|---|---|---|---|---|%n",
+                + " | JDBC CPU ms: db + client | ping server CPU ms | server CPU budget ms for 0.60 |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n",
                 setting));
         List<String> verdicts = new ArrayList<>();
         for (int clients : CONCURRENCY) {
@@ -304,10 +317,15 @@ final class TransfersBenchmark {
             if (web == null && jdbc == null) {
                 continue;
             }
+            Phase ping = phases.stream().filter(p -> p.side().equals("ping") && p.clients() == clients).findFirst()
+                    .orElse(null);
             double ratio = web != null && jdbc != null && jdbc.tps() > 0 ? web.tps() / jdbc.tps() : Double.NaN;
-            table.append(String.format(Locale.ROOT, "| %d | %s | %s |%s %s | %s |%n", clients, cells(web), cells(jdbc),
-                    Double.isNaN(ratio) ? " - |" : String.format(Locale.ROOT, " %.2f |", ratio),
-                    web == null ? "-" : web.cpu().cell(true), jdbc == null ? "-" : jdbc.cpu().cell(false)));
+            table.append(String.format(Locale.ROOT, "| %d | %s | %s |%s %s | %s | %s | %s |%n", clients, cells(web),
+                    cells(jdbc), Double.isNaN(ratio) ? " - |" : String.format(Locale.ROOT, " %.2f |", ratio),
+                    web == null ? "-" : web.cpu().cell(true), jdbc == null ? "-" : jdbc.cpu().cell(false),
+                    ping == null || Double.isNaN(ping.cpu().server()) ? "-"
+                            : String.format(Locale.ROOT, "%.2f", ping.cpu().server()),
+                    serverBudget(web, jdbc)));
             if (!Double.isNaN(ratio)) {
                 verdicts.add(String.format(Locale.ROOT, "%d clients %.2f %s", clients, ratio, ratio >= 0.6 ? "met" : "NOT met"));
             }
@@ -329,10 +347,35 @@ final class TransfersBenchmark {
                 + "Each client sends from its own sender to %d rotating receivers, 1..%d fen a transfer.%n"
                 + "CPU ms: CPU time each process used during the phase per transfer (client = this JVM: the HTTP"
                 + " load generator, or the JDBC side's driver; ? = process not visible); their sum against the cores"
-                + " bounds the tps.%n",
+                + " bounds the tps.%n"
+                + "ping: GET /api/v1/ping (no work) at the same concurrency, right after the HTTP phase: the server CPU"
+                + " of a request that only passes through the HTTP and JAX-RS layers.%n"
+                + "Server CPU budget: where the JDBC side kept the %d cores at least %.0f %% busy, throughput is the"
+                + " cores divided by the CPU a transfer costs in all processes, so 0.60 needs the server at most"
+                + " (JDBC db + client) / 0.60 - (HTTP db + client) ms a transfer; - where the cores were not the"
+                + " bound. The server also needs at least the JDBC side's driver CPU (client) for the same statements"
+                + " and the ping's CPU for the request itself.%n",
                 MEASURE.toSeconds(), WARM_UP.toSeconds(), JdbcWorker.answerBytes, RECEIVERS,
-                MAX_AMOUNT));
+                MAX_AMOUNT, CORES, 100 * SATURATED));
         System.out.println(table);
+    }
+
+    /**
+     * The server CPU per transfer that would give 0.60 at this concurrency, when the cores bound both sides: two
+     * cores divided by the CPU of one transfer everywhere is the throughput, so the HTTP side's total may be at most
+     * the JDBC side's over 0.60. A dash where the JDBC side left the cores idle (the bound is then latency).
+     */
+    private static String serverBudget(Phase web, Phase jdbc) {
+        if (web == null || jdbc == null) {
+            return "-";
+        }
+        double jdbcCpu = jdbc.cpu().database() + jdbc.cpu().client();
+        double busyCores = jdbc.tps() * jdbcCpu / 1000;
+        if (Double.isNaN(jdbcCpu) || busyCores < SATURATED * CORES) {
+            return "-";
+        }
+        double budget = jdbcCpu / 0.60 - web.cpu().database() - web.cpu().client();
+        return Double.isNaN(budget) ? "-" : String.format(Locale.ROOT, "%.2f", budget);
     }
 
     private static String cells(Phase p) {
@@ -380,6 +423,28 @@ final class TransfersBenchmark {
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 201 ? null : "HTTP " + response.statusCode() + " " + response.body();
+        }
+    }
+
+    private static List<PingWorker> pingWorkers(String base, int clients) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest ping = HttpRequest.newBuilder(URI.create(base + API + "ping")).timeout(REQUEST_TIMEOUT).GET()
+                .build();
+        List<PingWorker> workers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            workers.add(new PingWorker(http, ping));
+        }
+        return workers;
+    }
+
+    /** A request that does no work on the server: what the HTTP and JAX-RS layers cost by themselves. */
+    record PingWorker(HttpClient http, HttpRequest ping) implements Worker {
+
+        @Override
+        public String transfer() throws Exception {
+            HttpResponse<Void> response = http.send(ping, HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
         }
     }
 

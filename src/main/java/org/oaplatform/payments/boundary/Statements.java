@@ -101,14 +101,7 @@ public class Statements {
         } else if (filter.direction() == Direction.OUT) {
             jpql.append(" AND l.amount < 0");
         }
-        if (filter.from() != null) {
-            jpql.append(" AND l.postedAt >= :from");
-            parameters.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            jpql.append(" AND l.postedAt < :to");
-            parameters.put("to", filter.to());
-        }
+        within(filter, "l.postedAt", jpql, parameters);
         jpql.append(" ORDER BY l.id DESC");
         TypedQuery<PostingLeg> query = em.createQuery(jpql.toString(), PostingLeg.class);
         parameters.forEach(query::setParameter);
@@ -133,14 +126,7 @@ public class Statements {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("person", personId);
         parameters.put("status", TopUpStatus.PENDING);
-        if (filter.from() != null) {
-            jpql.append(" AND t.createdAt >= :from");
-            parameters.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            jpql.append(" AND t.createdAt < :to");
-            parameters.put("to", filter.to());
-        }
+        within(filter, "t.createdAt", jpql, parameters);
         jpql.append(" ORDER BY t.id DESC");
         TypedQuery<TopUp> query = em.createQuery(jpql.toString(), TopUp.class);
         parameters.forEach(query::setParameter);
@@ -205,6 +191,18 @@ public class Statements {
             return new Entry(leg.posting().publicId(), leg.posting().kind(), leg.amount(), leg.balanceAfter(),
                     reference, counterpart, status, memo, leg.postedAt());
         }).toList();
+    }
+
+    /** The filter's period, from inclusive to exclusive, on {@code instant}. */
+    private static void within(Filter filter, String instant, StringBuilder jpql, Map<String, Object> parameters) {
+        if (filter.from() != null) {
+            jpql.append(" AND ").append(instant).append(" >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            jpql.append(" AND ").append(instant).append(" < :to");
+            parameters.put("to", filter.to());
+        }
     }
 
     private Map<Long, Counterpart> cards(Set<Long> cardIds) {

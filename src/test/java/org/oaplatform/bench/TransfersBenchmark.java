@@ -361,7 +361,7 @@ final class TransfersBenchmark {
     }
 
     /**
-     * The server CPU per transfer that would give 0.60 at this concurrency, when the cores bound both sides: two
+     * The server CPU per transfer that would give 0.60 at this concurrency, when the cores bound both sides: the
      * cores divided by the CPU of one transfer everywhere is the throughput, so the HTTP side's total may be at most
      * the JDBC side's over 0.60. A dash where the JDBC side left the cores idle (the bound is then latency).
      */

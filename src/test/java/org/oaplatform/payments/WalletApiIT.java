@@ -79,30 +79,30 @@ class WalletApiIT {
     @Test
     void cardsAreCheckedByLuhnAndTheBankAndStoredWithoutTheirNumber() {
         Api person = TestData.person(new Api(base), TestData.cnPhone());
-        assertEquals("card-number-invalid", link(person, SandboxCards.LUHN_INVALID).problem());
-        assertEquals("card-number-invalid", link(person, "1234").problem());
-        assertEquals("card-number-invalid", link(person, "6222-0200-0003-12x4").problem());
-        Reply declined = link(person, SandboxCards.DECLINED_AT_LINK);
+        assertEquals("card-number-invalid", WalletData.link(person, SandboxCards.LUHN_INVALID).problem());
+        assertEquals("card-number-invalid", WalletData.link(person, "1234").problem());
+        assertEquals("card-number-invalid", WalletData.link(person, "6222-0200-0003-12x4").problem());
+        Reply declined = WalletData.link(person, SandboxCards.DECLINED_AT_LINK);
         assertEquals(402, declined.status());
         assertEquals("card-declined", declined.problem());
-        Reply timedOut = link(person, SandboxCards.LINK_TIMES_OUT);
+        Reply timedOut = WalletData.link(person, SandboxCards.LINK_TIMES_OUT);
         assertEquals(504, timedOut.status());
         assertEquals("bank-unavailable", timedOut.problem());
 
-        Reply linked = link(person, "6222 0200 0003 1234");
+        Reply linked = WalletData.link(person, "6222 0200 0003 1234");
         assertEquals(201, linked.status(), linked.text());
         JsonObject card = linked.json();
         assertEquals("1234", card.getString("lastFour"));
         assertEquals("Industrial and Commercial Bank of China", card.getString("bankName"));
         assertEquals("DEBIT", card.getString("cardType"));
         assertFalse(linked.text().contains("622202000003"), "the number never comes back");
-        assertEquals("card-already-linked", link(person, SandboxCards.OK_DEBIT).problem());
+        assertEquals("card-already-linked", WalletData.link(person, SandboxCards.OK_DEBIT).problem());
 
         assertEquals(1, person.get("api/v1/wallet/cards").array().size());
         assertEquals(204, person.delete("api/v1/wallet/cards/" + card.getString("id")).status());
         assertEquals(0, person.get("api/v1/wallet/cards").array().size());
         assertEquals("card-unknown", person.delete("api/v1/wallet/cards/" + card.getString("id")).problem());
-        assertEquals(201, link(person, SandboxCards.OK_DEBIT).status(), "a removed card can be linked again");
+        assertEquals(201, WalletData.link(person, SandboxCards.OK_DEBIT).status(), "a removed card can be linked again");
     }
 
     @Test
@@ -158,7 +158,7 @@ class WalletApiIT {
                 Json.createObjectBuilder().add("cardId", holder.cardId()).build());
         assertEquals("validation-failed", missingAmount.problem());
 
-        String declining = link(api, SandboxCards.CHARGE_DECLINED).json().getString("id");
+        String declining = WalletData.link(api, SandboxCards.CHARGE_DECLINED).json().getString("id");
         String key = WalletData.key();
         Reply declined = WalletData.topUp(api, declining, 100, key);
         assertEquals(402, declined.status(), declined.text());
@@ -172,7 +172,7 @@ class WalletApiIT {
     void aTopUpTheBankDoesNotAnswerStaysPendingAndCanBeFollowed() {
         Holder holder = WalletData.holder(new Api(base), 1_000);
         Api api = holder.api();
-        String slow = link(api, SandboxCards.BANK_TIMES_OUT).json().getString("id");
+        String slow = WalletData.link(api, SandboxCards.BANK_TIMES_OUT).json().getString("id");
         String key = WalletData.key();
         Reply pending = WalletData.topUp(api, slow, 100, key);
         assertEquals(202, pending.status(), pending.text());
@@ -245,7 +245,7 @@ class WalletApiIT {
         assertEquals(422, tooMuch.status());
         assertEquals("insufficient-balance", tooMuch.problem());
         assertEquals("payment-password-wrong", withdraw(api, holder.cardId(), 100, "999990").problem());
-        String credit = link(api, SandboxCards.CREDIT_OK).json().getString("id");
+        String credit = WalletData.link(api, SandboxCards.CREDIT_OK).json().getString("id");
         assertEquals("card-declined", withdraw(api, credit, 100, WalletData.PIN).problem());
         assertEquals(39_840, holder.balance());
 
@@ -308,10 +308,6 @@ class WalletApiIT {
         assertEquals(204, admin.post("api/v1/admin/ledger/locked-payment-passwords/" + sender.phone() + "/unlock", "",
                 "application/json").status());
         assertEquals(201, sender.transfer(receiver.phone(), 100).status());
-    }
-
-    private static Reply link(Api person, String number) {
-        return person.post("api/v1/wallet/cards", Json.createObjectBuilder().add("number", number).build());
     }
 
     private static Reply withdraw(Api person, String cardId, long amount, String pin) {

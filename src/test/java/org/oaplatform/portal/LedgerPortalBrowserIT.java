@@ -81,11 +81,9 @@ class LedgerPortalBrowserIT {
                     Json.createObjectBuilder().add("pin", WalletData.PIN).build());
             assertEquals(204, pin.status(), pin.text());
         }
-        Reply card = sender.post("api/v1/wallet/cards",
-                Json.createObjectBuilder().add("number", SandboxCards.OK_DEBIT).build());
+        Reply card = WalletData.link(sender, SandboxCards.OK_DEBIT);
         assertEquals(201, card.status(), card.text());
-        Reply topUp = sender.withHeader("Idempotency-Key", WalletData.key()).post("api/v1/wallet/top-ups",
-                Json.createObjectBuilder().add("cardId", card.json().getString("id")).add("amount", 10000).build());
+        Reply topUp = WalletData.topUp(sender, card.json().getString("id"), 10000, WalletData.key());
         assertEquals(201, topUp.status(), topUp.text());
         Reply transfer = sender.withHeader("Idempotency-Key", WalletData.key()).post("api/v1/wallet/transfers",
                 Json.createObjectBuilder().add("to", receiverPhone).add("amount", 2500).add("memo", "lunch")
@@ -161,11 +159,9 @@ class LedgerPortalBrowserIT {
         browser.screenshot("sender-transactions");
 
         // A top-up the bank has not answered.
-        Reply slowCard = sender.post("api/v1/wallet/cards",
-                Json.createObjectBuilder().add("number", SandboxCards.BANK_TIMES_OUT).build());
+        Reply slowCard = WalletData.link(sender, SandboxCards.BANK_TIMES_OUT);
         assertEquals(201, slowCard.status(), slowCard.text());
-        Reply pending = sender.withHeader("Idempotency-Key", WalletData.key()).post("api/v1/wallet/top-ups",
-                Json.createObjectBuilder().add("cardId", slowCard.json().getString("id")).add("amount", 500).build());
+        Reply pending = WalletData.topUp(sender, slowCard.json().getString("id"), 500, WalletData.key());
         assertEquals(202, pending.status(), pending.text());
         String pendingId = pending.json().getString("id");
         // The person's statement lists it above the entries, as pending, without touching balance or entries.

@@ -38,8 +38,7 @@ public final class WalletData {
         Api person = TestData.person(api, phone);
         Api.Reply pin = person.put("api/v1/wallet/payment-password", Json.createObjectBuilder().add("pin", PIN).build());
         assertEquals(204, pin.status(), pin.text());
-        Api.Reply card = person.post("api/v1/wallet/cards", Json.createObjectBuilder()
-                .add("number", SandboxCards.randomOkDebit(ThreadLocalRandom.current())).build());
+        Api.Reply card = link(person, SandboxCards.randomOkDebit(ThreadLocalRandom.current()));
         assertEquals(201, card.status(), card.text());
         Holder holder = new Holder(person, phone, card.json().getString("id"));
         long left = fen;
@@ -50,6 +49,10 @@ public final class WalletData {
             left -= amount;
         }
         return holder;
+    }
+
+    public static Api.Reply link(Api person, String cardNumber) {
+        return person.post("api/v1/wallet/cards", Json.createObjectBuilder().add("number", cardNumber).build());
     }
 
     public static Api.Reply topUp(Api person, String cardId, long amount, String key) {

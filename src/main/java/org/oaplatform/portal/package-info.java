@@ -10,3 +10,5 @@
  * visible text comes from {@code messages*.properties}.
  */
 package org.oaplatform.portal;
+
+import org.oaplatform.platform.control.BusinessException;

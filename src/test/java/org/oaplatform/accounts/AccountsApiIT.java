@@ -14,8 +14,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.TestData;
 

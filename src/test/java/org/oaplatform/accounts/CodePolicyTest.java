@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.oaplatform.accounts.control.AccountError;
 import org.oaplatform.accounts.control.CodePolicy;
-import org.oaplatform.platform.control.ErrorCode;
 
 class CodePolicyTest {
 
@@ -22,7 +22,7 @@ class CodePolicyTest {
 
     @Test
     void resendNeedsSixtySeconds() {
-        assertEquals(Optional.of(ErrorCode.CODE_REQUESTED_TOO_SOON),
+        assertEquals(Optional.of(AccountError.CODE_REQUESTED_TOO_SOON),
                 policy.refusal(now, Optional.of(now.minusSeconds(59)), 1, 1));
         assertEquals(Optional.empty(), policy.refusal(now, Optional.of(now.minusSeconds(60)), 1, 1));
     }
@@ -30,14 +30,14 @@ class CodePolicyTest {
     @Test
     void tenPerPhonePerDay() {
         assertEquals(Optional.empty(), policy.refusal(now, Optional.of(now.minusSeconds(600)), 9, 0));
-        assertEquals(Optional.of(ErrorCode.CODE_LIMIT_REACHED),
+        assertEquals(Optional.of(AccountError.CODE_LIMIT_REACHED),
                 policy.refusal(now, Optional.of(now.minusSeconds(600)), 10, 0));
     }
 
     @Test
     void hourlyCapPerAddress() {
         assertEquals(Optional.empty(), policy.refusal(now, Optional.empty(), 0, 29));
-        assertEquals(Optional.of(ErrorCode.CODE_LIMIT_REACHED), policy.refusal(now, Optional.empty(), 0, 30));
+        assertEquals(Optional.of(AccountError.CODE_LIMIT_REACHED), policy.refusal(now, Optional.empty(), 0, 30));
     }
 
     @Test

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.oaplatform.accounts.control.AccountError;
 import org.oaplatform.accounts.control.PhoneNumbers;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
 
 class PhoneNumbersTest {
 
@@ -30,13 +30,13 @@ class PhoneNumbersTest {
     @ParameterizedTest
     @ValueSource(strings = {"12345", "abcdefgh", "", "   ", "+86123"})
     void rejectsWhatIsNotAPhoneNumber(String typed) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PhoneNumbers.normalise("CN", typed));
-        assertEquals(ErrorCode.INVALID_PHONE, e.code());
+        BusinessException e = assertThrows(BusinessException.class, () -> PhoneNumbers.normalise("CN", typed));
+        assertEquals(AccountError.INVALID_PHONE, e.code());
     }
 
     @Test
     void aLocalNumberNeedsARegion() {
-        assertThrows(InvalidInputException.class, () -> PhoneNumbers.normalise(null, "13800138000"));
+        assertThrows(BusinessException.class, () -> PhoneNumbers.normalise(null, "13800138000"));
     }
 
     @Test

@@ -26,11 +26,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
-import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
+import org.oaplatform.testsupport.TestData;
 
 /** Following through the client API and the WeChat user API (spec §7.1), raw and through WxJava. */
 @ExtendWith(ArquillianExtension.class)

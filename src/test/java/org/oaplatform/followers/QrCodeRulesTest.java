@@ -27,13 +27,13 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.followers.control.QrCodeRules;
 import org.oaplatform.followers.control.QrImages;
 import org.oaplatform.followers.entity.QrAction;
 import org.oaplatform.followers.entity.QrCode;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.PlatformError;
 
 class QrCodeRulesTest {
 
@@ -158,8 +158,9 @@ class QrCodeRulesTest {
     @Test
     void anAccountHasAtMostOneHundredThousandPermanentCodes() {
         assertDoesNotThrow(() -> QrCodeRules.checkRoomForPermanent(99_999));
-        ConflictException full = assertThrows(ConflictException.class, () -> QrCodeRules.checkRoomForPermanent(100_000));
-        assertEquals(ErrorCode.QR_CODE_LIMIT_REACHED, full.code());
+        BusinessException full = assertThrows(BusinessException.class,
+                () -> QrCodeRules.checkRoomForPermanent(100_000));
+        assertEquals(FollowerError.QR_CODE_LIMIT_REACHED, full.code());
     }
 
     @Test
@@ -245,7 +246,7 @@ class QrCodeRulesTest {
 
     private static void assertInvalid(Executable executable) {
         BusinessException refused = assertThrows(BusinessException.class, executable);
-        assertEquals(ErrorCode.VALIDATION_FAILED, refused.code(), refused.getMessage());
+        assertEquals(PlatformError.VALIDATION_FAILED, refused.code(), refused.getMessage());
         assertEquals(40097, refused.code().errcode());
     }
 }

@@ -36,11 +36,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
-import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
+import org.oaplatform.testsupport.TestData;
 
 /**
  * Parametric QR codes (spec §8.1, §8.2) raw and through WxJava, and what a person's scan does: follow with

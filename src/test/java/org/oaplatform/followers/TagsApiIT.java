@@ -23,11 +23,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
-import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
+import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.WeChatSdk;
 
 /** Tags and the blacklist (spec §7.2, §7.3) through WxJava and raw, with their limits and errcodes. */

@@ -16,11 +16,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
-import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
+import org.oaplatform.testsupport.TestData;
 
 /**
  * Every follower endpoint called with another account's token and this account's openids: each answers 40003 and

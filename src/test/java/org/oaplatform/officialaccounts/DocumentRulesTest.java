@@ -8,8 +8,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.oaplatform.officialaccounts.control.DocumentRules;
 import org.oaplatform.officialaccounts.control.IpAddresses;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.officialaccounts.control.OfficialAccountError;
+import org.oaplatform.platform.control.BusinessException;
 
 class DocumentRulesTest {
 
@@ -52,6 +52,6 @@ class DocumentRulesTest {
     }
 
     private static void assertRejected(org.junit.jupiter.api.function.Executable check) {
-        assertEquals(ErrorCode.DOCUMENT_REJECTED, assertThrows(InvalidInputException.class, check).code());
+        assertEquals(OfficialAccountError.DOCUMENT_REJECTED, assertThrows(BusinessException.class, check).code());
     }
 }

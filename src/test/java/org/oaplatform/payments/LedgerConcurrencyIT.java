@@ -21,11 +21,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
-import org.oaplatform.testsupport.WalletData;
 import org.oaplatform.testsupport.WalletData.Holder;
+import org.oaplatform.testsupport.WalletData;
 
 /**
  * A Jepsen-style bank test over HTTP: 32 clients make 500 random transfers each among 24 wallets (so that they

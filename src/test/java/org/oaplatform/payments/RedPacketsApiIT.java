@@ -22,12 +22,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.TestData;
-import org.oaplatform.testsupport.WalletData;
 import org.oaplatform.testsupport.WalletData.Holder;
+import org.oaplatform.testsupport.WalletData;
 
 /** Red packets over the client API: kinds, limits, one share per person, and a crowd racing for few shares. */
 @ExtendWith(ArquillianExtension.class)

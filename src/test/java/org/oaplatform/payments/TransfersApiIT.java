@@ -23,12 +23,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.TestData;
-import org.oaplatform.testsupport.WalletData;
 import org.oaplatform.testsupport.WalletData.Holder;
+import org.oaplatform.testsupport.WalletData;
 
 /** Transfers over the client API: escrow, accept, return, statements, idempotent and concurrent retries. */
 @ExtendWith(ArquillianExtension.class)

@@ -18,13 +18,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
+import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.SandboxCards;
 import org.oaplatform.testsupport.TestData;
-import org.oaplatform.testsupport.WalletData;
 import org.oaplatform.testsupport.WalletData.Holder;
+import org.oaplatform.testsupport.WalletData;
 
 /** The wallet over the client API: payment password, cards, top-up, withdrawal, and every bad input they refuse. */
 @ExtendWith(ArquillianExtension.class)

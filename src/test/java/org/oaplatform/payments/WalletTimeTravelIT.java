@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.payments.boundary.BankCards;
-import org.oaplatform.payments.boundary.IdempotentRequests;
 import org.oaplatform.payments.boundary.IdempotentRequests.Outcome;
+import org.oaplatform.payments.boundary.IdempotentRequests;
 import org.oaplatform.payments.boundary.Ledger;
 import org.oaplatform.payments.boundary.LedgerAudit;
 import org.oaplatform.payments.boundary.RedPackets;
@@ -36,16 +36,16 @@ import org.oaplatform.payments.boundary.Transfers;
 import org.oaplatform.payments.boundary.Wallets;
 import org.oaplatform.payments.boundary.Withdrawals;
 import org.oaplatform.payments.control.BankGateway.MovementStatus;
+import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.entity.Posting;
-import org.oaplatform.payments.entity.TopUp;
-import org.oaplatform.payments.entity.TopUpStatus;
 import org.oaplatform.payments.entity.RedPacketKind;
 import org.oaplatform.payments.entity.RedPacketStatus;
+import org.oaplatform.payments.entity.TopUp;
+import org.oaplatform.payments.entity.TopUpStatus;
 import org.oaplatform.payments.entity.Transfer;
 import org.oaplatform.payments.entity.TransferStatus;
 import org.oaplatform.payments.entity.WithdrawalStatus;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.RequestContext;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.MovableClock;
@@ -133,14 +133,14 @@ class WalletTimeTravelIT {
         assertEquals(TransferStatus.PENDING, transfers.get(sender, id).status(), "not yet");
         clock.advance(Duration.ofMinutes(1));
         BusinessException late = assertThrows(BusinessException.class, () -> transfers.accept(receiver, id));
-        assertEquals(ErrorCode.TRANSFER_EXPIRED, late.code(), "refused at 24 h even before the refund ran");
+        assertEquals(PaymentError.TRANSFER_EXPIRED, late.code(), "refused at 24 h even before the refund ran");
         assertTrue(transfers.expireDue() >= 1, "other tests' transfers may be due as well");
         transfers.expireDue();
         assertEquals(TransferStatus.EXPIRED, transfers.get(sender, id).status());
         assertEquals(2, postingsOf(id).size(), "sent and refunded, exactly once");
         assertEquals(10_000, wallets.view(sender).balance());
         assertEquals(0, wallets.view(receiver).balance());
-        assertEquals(ErrorCode.TRANSFER_EXPIRED,
+        assertEquals(PaymentError.TRANSFER_EXPIRED,
                 assertThrows(BusinessException.class, () -> transfers.accept(receiver, id)).code());
     }
 
@@ -161,7 +161,7 @@ class WalletTimeTravelIT {
                     transfers.accept(receiver, id);
                     return true;
                 } catch (BusinessException e) {
-                    assertEquals(ErrorCode.TRANSFER_EXPIRED, e.code(), e.getMessage());
+                    assertEquals(PaymentError.TRANSFER_EXPIRED, e.code(), e.getMessage());
                     return false;
                 }
             });
@@ -203,7 +203,7 @@ class WalletTimeTravelIT {
         long claimed = packets.claim(first, id).myAmount() + packets.claim(second, id).myAmount();
         clock.advance(Duration.ofHours(24));
         BusinessException late = assertThrows(BusinessException.class, () -> packets.claim(person(), id));
-        assertEquals(ErrorCode.RED_PACKET_EXPIRED, late.code());
+        assertEquals(PaymentError.RED_PACKET_EXPIRED, late.code());
         assertTrue(packets.refundDue() >= 1, "other tests' packets may be due as well");
         packets.refundDue();
         assertEquals(4, postingsOf(id).size(), "sent, two claims and one refund, exactly once");
@@ -247,12 +247,12 @@ class WalletTimeTravelIT {
                     () -> transfers.send(owner, phoneOf(receiver), 100L, null, "000001"));
         }
         clock.advance(Duration.ofHours(2).plusMinutes(59));
-        assertEquals(ErrorCode.PAYMENT_PASSWORD_LOCKED, assertThrows(BusinessException.class,
+        assertEquals(PaymentError.PAYMENT_PASSWORD_LOCKED, assertThrows(BusinessException.class,
                 () -> transfers.send(owner, phoneOf(receiver), 100L, null, WalletData.PIN)).code());
         clock.advance(Duration.ofMinutes(1));
         assertEquals(TransferStatus.PENDING,
                 transfers.send(owner, phoneOf(receiver), 100L, null, WalletData.PIN).status());
-        assertEquals(ErrorCode.PAYMENT_PASSWORD_WRONG, assertThrows(BusinessException.class,
+        assertEquals(PaymentError.PAYMENT_PASSWORD_WRONG, assertThrows(BusinessException.class,
                 () -> transfers.send(owner, phoneOf(receiver), 100L, null, "000001")).code(),
                 "after the lock the count starts again");
     }
@@ -349,7 +349,7 @@ class WalletTimeTravelIT {
         Outcome pending = topUps.topUp(owner, key, slow, 700L);
         assertEquals(202, pending.status(), pending.body());
         String id = pending.answerField("id");
-        assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, assertThrows(BusinessException.class,
+        assertEquals(PaymentError.IDEMPOTENCY_KEY_REUSED, assertThrows(BusinessException.class,
                 () -> topUps.topUp(owner, key, good, 700L)).code(), "while it is pending, its key is taken");
         clock.advance(Duration.ofMinutes(2));
         topUps.reconcilePending();

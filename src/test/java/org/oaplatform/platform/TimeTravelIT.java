@@ -23,12 +23,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.boundary.Sessions;
 import org.oaplatform.accounts.boundary.VerificationCodes;
+import org.oaplatform.accounts.control.AccountError;
 import org.oaplatform.accounts.control.SmsGateway;
 import org.oaplatform.accounts.entity.Person;
 import org.oaplatform.officialaccounts.boundary.AccountRegistration;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.boundary.Verifications;
 import org.oaplatform.officialaccounts.control.Capability;
+import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.officialaccounts.entity.AccountRegion;
 import org.oaplatform.officialaccounts.entity.AccountType;
 import org.oaplatform.officialaccounts.entity.DocumentType;
@@ -36,9 +38,7 @@ import org.oaplatform.officialaccounts.entity.EntityType;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.officialaccounts.entity.VerificationStatus;
 import org.oaplatform.platform.boundary.AuditLog;
-import org.oaplatform.platform.control.AuthenticationException;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.RequestContext;
 import org.oaplatform.platform.control.Settings;
 import org.oaplatform.testsupport.Deployments;
@@ -47,6 +47,7 @@ import org.oaplatform.testsupport.TestData;
 import org.oaplatform.wechatapi.boundary.AccessTokens;
 import org.oaplatform.wechatapi.boundary.CgiEndpoint;
 import org.oaplatform.wechatapi.boundary.TokenResource;
+import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** Rules that depend on time, checked in the server with the clock moved instead of waiting. */
 @ExtendWith(ArquillianExtension.class)
@@ -112,7 +113,7 @@ class TimeTravelIT {
         clock.advance(Duration.ofSeconds(301));
         BusinessException e = assertThrows(BusinessException.class,
                 () -> people.register(null, phone, code(phone), TestData.PASSWORD, "Late"));
-        assertEquals(ErrorCode.INVALID_VERIFICATION_CODE, e.code());
+        assertEquals(AccountError.INVALID_VERIFICATION_CODE, e.code());
     }
 
     @Test
@@ -125,7 +126,7 @@ class TimeTravelIT {
         String second = code(phone);
         BusinessException e = assertThrows(BusinessException.class,
                 () -> people.register(null, phone, second, TestData.PASSWORD, "Second"));
-        assertEquals(ErrorCode.PHONE_TAKEN, e.code());
+        assertEquals(AccountError.PHONE_TAKEN, e.code());
         assertEquals("First", people.byPhone(phone).orElseThrow().displayName());
         // the code was not spent by the failed registration: it still logs in
         assertTrue(sessions.logInWithCode(null, phone, second).token().length() > 20);
@@ -139,7 +140,7 @@ class TimeTravelIT {
             clock.advance(Duration.ofSeconds(61));
         }
         BusinessException e = assertThrows(BusinessException.class, () -> codes.send(null, phone));
-        assertEquals(ErrorCode.CODE_LIMIT_REACHED, e.code());
+        assertEquals(AccountError.CODE_LIMIT_REACHED, e.code());
         clock.advance(Duration.ofHours(24));
         codes.send(null, phone);
     }
@@ -162,12 +163,12 @@ class TimeTravelIT {
         clock.advance(Duration.ofSeconds(299));
         tokens.admit(first, endpoint);
         clock.advance(Duration.ofSeconds(2));
-        AuthenticationException superseded = assertThrows(AuthenticationException.class, () -> tokens.admit(first, endpoint));
-        assertEquals(ErrorCode.INVALID_CREDENTIAL, superseded.code());
+        BusinessException superseded = assertThrows(BusinessException.class, () -> tokens.admit(first, endpoint));
+        assertEquals(WeChatApiError.INVALID_CREDENTIAL, superseded.code());
         tokens.admit(second, endpoint);
         clock.advance(Duration.ofHours(2));
-        AuthenticationException expired = assertThrows(AuthenticationException.class, () -> tokens.admit(second, endpoint));
-        assertEquals(ErrorCode.ACCESS_TOKEN_EXPIRED, expired.code());
+        BusinessException expired = assertThrows(BusinessException.class, () -> tokens.admit(second, endpoint));
+        assertEquals(WeChatApiError.ACCESS_TOKEN_EXPIRED, expired.code());
     }
 
     @Test
@@ -178,7 +179,7 @@ class TimeTravelIT {
         tokens.issue("client_credential", app.account().appId(), app.secret());
         BusinessException e = assertThrows(BusinessException.class,
                 () -> tokens.issue("client_credential", app.account().appId(), app.secret()));
-        assertEquals(ErrorCode.DAILY_QUOTA_EXCEEDED, e.code());
+        assertEquals(WeChatApiError.DAILY_QUOTA_EXCEEDED, e.code());
         clock.advance(Duration.ofDays(1));
         tokens.issue("client_credential", app.account().appId(), app.secret());
     }
@@ -198,7 +199,7 @@ class TimeTravelIT {
         clock.advance(Duration.ofDays(366));
         BusinessException refused = assertThrows(BusinessException.class,
                 () -> accounts.requireCapability(accounts.byAppId(appId), Capability.USER_MANAGEMENT));
-        assertEquals(ErrorCode.API_UNAUTHORIZED, refused.code());
+        assertEquals(OfficialAccountError.API_UNAUTHORIZED, refused.code());
         verifications.lapseExpiredVerifications();
         assertEquals(VerificationStatus.LAPSED, accounts.byAppId(appId).verificationStatus());
         assertTrue(audit.about("app:" + appId).stream().anyMatch(a -> a.action().equals("verification.lapsed")));

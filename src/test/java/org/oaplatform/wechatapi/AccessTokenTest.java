@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.oaplatform.wechatapi.entity.AccessToken;
 import org.oaplatform.wechatapi.entity.AccessToken.Kind;
 import org.oaplatform.wechatapi.entity.AccessToken.State;
+import org.oaplatform.wechatapi.entity.AccessToken;
 
 class AccessTokenTest {
 

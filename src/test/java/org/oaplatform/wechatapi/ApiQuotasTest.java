@@ -15,11 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.RateLimitedException;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.wechatapi.control.ApiQuotas;
 import org.oaplatform.wechatapi.control.QuotaReservations;
 import org.oaplatform.wechatapi.control.TestAccess;
+import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** The lease arithmetic of daily quotas, against an in-memory stand-in for the database row. */
 class ApiQuotasTest {
@@ -51,9 +51,9 @@ class ApiQuotasTest {
         for (int i = 0; i < 2000; i++) {
             quotas.consume(1, "/cgi-bin/token", 2000);
         }
-        RateLimitedException refused = assertThrows(RateLimitedException.class,
+        BusinessException refused = assertThrows(BusinessException.class,
                 () -> quotas.consume(1, "/cgi-bin/token", 2000));
-        assertEquals(ErrorCode.DAILY_QUOTA_EXCEEDED, refused.code());
+        assertEquals(WeChatApiError.DAILY_QUOTA_EXCEEDED, refused.code());
         assertEquals(2000, database.used.get());
         assertEquals(2001, database.reservationsMade.get());
     }
@@ -81,7 +81,7 @@ class ApiQuotasTest {
                     try {
                         instance.consume(7, "/cgi-bin/user/info", limit);
                         admitted.incrementAndGet();
-                    } catch (RateLimitedException quotaUsedUp) {
+                    } catch (BusinessException quotaUsedUp) {
                         // expected once the limit is reached
                     }
                 }
@@ -101,7 +101,7 @@ class ApiQuotasTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T15:59:00Z"));
         ApiQuotas quotas = quotas(database, clock);
         quotas.consume(1, "/cgi-bin/token", 1);
-        assertThrows(RateLimitedException.class, () -> quotas.consume(1, "/cgi-bin/token", 1));
+        assertThrows(BusinessException.class, () -> quotas.consume(1, "/cgi-bin/token", 1));
         database.used.set(0);
         clock.now = Instant.parse("2026-11-22T16:00:00Z"); // midnight in Beijing
         quotas.consume(1, "/cgi-bin/token", 1);

@@ -21,9 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import org.oaplatform.accounts.control.SmsGateway;
 import org.oaplatform.accounts.entity.Person;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.Settings;
 
 /** Client API for personal accounts: codes, registration, sessions, the profile (and the dev-mode SMS outbox). */
@@ -115,7 +114,7 @@ public class AccountsResource {
     public Response logIn(@Valid @NotNull(message = "{oa.body.required}") Login request) {
         boolean withPassword = request.password != null;
         if (withPassword == (request.code != null)) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "give either a password or a code");
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, "give either a password or a code");
         }
         Sessions.Issued issued = withPassword
                 ? sessions.logInWithPassword(request.region, request.phone, request.password)
@@ -149,7 +148,7 @@ public class AccountsResource {
     @Path("dev/sms-outbox")
     public List<SmsView> smsOutbox() {
         if (!settings.devMode()) {
-            throw new NotFoundException(ErrorCode.NOT_FOUND, "no such resource");
+            throw new BusinessException(PlatformError.NOT_FOUND, "no such resource");
         }
         return sms.recent(50).stream().map(m -> new SmsView(m.phone(), m.body(), m.createdAt())).toList();
     }

@@ -8,8 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.oaplatform.accounts.entity.Session;
-import org.oaplatform.platform.control.AuthenticationException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.RequestContext;
 
 /**
@@ -47,7 +47,7 @@ public class ClientAuthentication implements ContainerRequestFilter {
         requestContext.actingAs("person:" + session.person().id());
     }
 
-    private static AuthenticationException invalid() {
-        return new AuthenticationException(ErrorCode.UNAUTHENTICATED, "the session token is invalid, expired or revoked");
+    private static BusinessException invalid() {
+        return new BusinessException(PlatformError.UNAUTHENTICATED, "the session token is invalid, expired or revoked");
     }
 }

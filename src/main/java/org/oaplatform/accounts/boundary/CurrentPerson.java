@@ -1,8 +1,8 @@
 package org.oaplatform.accounts.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.oaplatform.platform.control.AuthenticationException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 
 /** The person the current client-API request is authenticated as, if any. */
 @RequestScoped
@@ -20,10 +20,10 @@ public class CurrentPerson {
         return personId != null;
     }
 
-    /** @throws AuthenticationException when the request carries no valid session */
+    /** @throws BusinessException when the request carries no valid session */
     public long id() {
         if (personId == null) {
-            throw new AuthenticationException(ErrorCode.UNAUTHENTICATED,
+            throw new BusinessException(PlatformError.UNAUTHENTICATED,
                     "this request needs a session: send Authorization: Bearer <token>");
         }
         return personId;

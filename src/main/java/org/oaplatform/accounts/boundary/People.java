@@ -9,14 +9,13 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.oaplatform.accounts.control.AccountError;
 import org.oaplatform.accounts.control.Passwords;
 import org.oaplatform.accounts.control.PhoneNumbers;
 import org.oaplatform.accounts.entity.Person;
 import org.oaplatform.platform.boundary.AuditLog;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.NotFoundException;
-import org.oaplatform.platform.control.NotPermittedException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.Settings;
 
 /** Personal accounts: registration (proven by an SMS code), lookup and the profile. */
@@ -98,7 +97,7 @@ public class People {
     public Person get(long personId) {
         Person person = em.find(Person.class, personId);
         if (person == null) {
-            throw new NotFoundException(ErrorCode.NOT_FOUND, "no such person");
+            throw new BusinessException(PlatformError.NOT_FOUND, "no such person");
         }
         return person;
     }
@@ -107,11 +106,11 @@ public class People {
         return settings.platformAdminPhones().contains(person.phone());
     }
 
-    /** @throws NotPermittedException unless the person is a platform administrator */
+    /** @throws BusinessException unless the person is a platform administrator */
     public Person requirePlatformAdmin(long personId) {
         Person person = get(personId);
         if (!isPlatformAdmin(person)) {
-            throw new NotPermittedException(ErrorCode.FORBIDDEN, "platform administrators only");
+            throw new BusinessException(PlatformError.FORBIDDEN, "platform administrators only");
         }
         return person;
     }
@@ -135,23 +134,23 @@ public class People {
 
     private void assignHandle(Person person, String handle) {
         if (!person.mayChangeHandle()) {
-            throw new ConflictException(ErrorCode.HANDLE_ALREADY_CHANGED);
+            throw new BusinessException(AccountError.HANDLE_ALREADY_CHANGED);
         }
         Long taken = em.createQuery("SELECT COUNT(p) FROM Person p WHERE p.handle = :handle", Long.class)
                 .setParameter("handle", handle).getSingleResult();
         if (taken > 0) {
-            throw new ConflictException(ErrorCode.HANDLE_TAKEN);
+            throw new BusinessException(AccountError.HANDLE_TAKEN);
         }
         person.assignHandle(handle);
         try {
             em.flush();
         } catch (PersistenceException raceOnUniqueHandle) {
-            throw new ConflictException(ErrorCode.HANDLE_TAKEN);
+            throw new BusinessException(AccountError.HANDLE_TAKEN);
         }
         audit.record("person.handle-set", "person:" + person.id(), handle);
     }
 
-    private static ConflictException phoneTaken() {
-        return new ConflictException(ErrorCode.PHONE_TAKEN, "a personal account with this phone number exists");
+    private static BusinessException phoneTaken() {
+        return new BusinessException(AccountError.PHONE_TAKEN, "a personal account with this phone number exists");
     }
 }

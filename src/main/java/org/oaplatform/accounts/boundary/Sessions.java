@@ -11,16 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.oaplatform.accounts.control.AccountError;
 import org.oaplatform.accounts.control.Passwords;
 import org.oaplatform.accounts.control.PhoneNumbers;
 import org.oaplatform.accounts.entity.Person;
 import org.oaplatform.accounts.entity.Session;
 import org.oaplatform.platform.boundary.AuditLog;
-import org.oaplatform.platform.control.AuthenticationException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.RateLimitedException;
 
 /**
  * Logins and bearer sessions. Tokens are random, shown once, stored as SHA-256 hashes, expire, and can be revoked.
@@ -69,8 +68,8 @@ public class Sessions {
      * is kept by the container. Same throttle, same timing for unknown phones and same audit of failures as
      * {@link #logInWithPassword}, so the portal is no easier place to guess passwords than the API.
      *
-     * @throws AuthenticationException when the phone or the password is wrong
-     * @throws RateLimitedException after too many failures for this phone within an hour
+     * @throws BusinessException when the phone or the password is wrong
+     * @throws BusinessException after too many failures for this phone within an hour
      */
     public Person checkPassword(String region, String phone, String password) {
         String e164 = PhoneNumbers.normalise(region, phone);
@@ -81,7 +80,7 @@ public class Sessions {
                 : passwords.matchesNobody(password);
         if (!valid) {
             audit.recordAttempt(LOGIN_FAILED, "phone:" + e164, "password");
-            throw new AuthenticationException(ErrorCode.INVALID_LOGIN);
+            throw new BusinessException(AccountError.INVALID_LOGIN);
         }
         return person.get();
     }
@@ -89,7 +88,7 @@ public class Sessions {
     public Issued logInWithCode(String region, String phone, String code) {
         String e164 = PhoneNumbers.normalise(region, phone);
         codes.spend(e164, code);
-        Person person = people.byPhone(e164).orElseThrow(() -> new AuthenticationException(ErrorCode.INVALID_LOGIN,
+        Person person = people.byPhone(e164).orElseThrow(() -> new BusinessException(AccountError.INVALID_LOGIN,
                 "no personal account uses this phone number; register first"));
         return open(person, "sms-code");
     }
@@ -131,7 +130,7 @@ public class Sessions {
                 .setParameter("target", "phone:" + e164).setParameter("action", LOGIN_FAILED)
                 .setParameter("since", clock.instant().minus(Duration.ofHours(1))).getSingleResult();
         if (failures >= MAX_FAILED_LOGINS_PER_HOUR) {
-            throw new RateLimitedException(ErrorCode.TOO_MANY_FAILED_LOGINS,
+            throw new BusinessException(AccountError.TOO_MANY_FAILED_LOGINS,
                     "too many failed logins for this phone number; try again in an hour or log in with an SMS code");
         }
     }

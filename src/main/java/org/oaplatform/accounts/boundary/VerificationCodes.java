@@ -12,16 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.oaplatform.accounts.control.AccountError;
 import org.oaplatform.accounts.control.CodePolicy;
 import org.oaplatform.accounts.control.PhoneNumbers;
 import org.oaplatform.accounts.control.SmsGateway;
 import org.oaplatform.accounts.entity.VerificationCode;
 import org.oaplatform.platform.boundary.AuditLog;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.RateLimitedException;
 import org.oaplatform.platform.control.RequestContext;
 
 /**
@@ -67,7 +67,7 @@ public class VerificationCodes {
                         .setParameter("since", now.minus(Duration.ofHours(1))).getSingleResult();
         Optional<ErrorCode> refusal = policy.refusal(now, newest, lastDay, fromAddress);
         if (refusal.isPresent()) {
-            throw new RateLimitedException(refusal.get());
+            throw new BusinessException(refusal.get());
         }
         String code = ids.digits(CodePolicy.CODE_DIGITS);
         Instant expiresAt = policy.expiryOf(now);
@@ -80,7 +80,7 @@ public class VerificationCodes {
     /**
      * Spends the phone's current code if {@code code} is it.
      *
-     * @throws InvalidInputException when there is no usable code or it does not match; the same answer either way
+     * @throws BusinessException when there is no usable code or it does not match; the same answer either way
      */
     public void spend(String e164, String code) {
         Instant now = clock.instant();
@@ -113,7 +113,7 @@ public class VerificationCodes {
         return Hashing.sha256Hex(e164 + ':' + code);
     }
 
-    private static InvalidInputException wrongCode() {
-        return new InvalidInputException(ErrorCode.INVALID_VERIFICATION_CODE);
+    private static BusinessException wrongCode() {
+        return new BusinessException(AccountError.INVALID_VERIFICATION_CODE);
     }
 }

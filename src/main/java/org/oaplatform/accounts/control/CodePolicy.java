@@ -26,10 +26,10 @@ public record CodePolicy(Duration validity, int maxWrongTries, Duration resendIn
     public Optional<ErrorCode> refusal(Instant now, Optional<Instant> newestForPhone, long sentToPhoneLastDay,
             long sentFromAddressLastHour) {
         if (newestForPhone.isPresent() && now.isBefore(newestForPhone.get().plus(resendInterval))) {
-            return Optional.of(ErrorCode.CODE_REQUESTED_TOO_SOON);
+            return Optional.of(AccountError.CODE_REQUESTED_TOO_SOON);
         }
         if (sentToPhoneLastDay >= maxPerPhonePerDay || sentFromAddressLastHour >= maxPerAddressPerHour) {
-            return Optional.of(ErrorCode.CODE_LIMIT_REACHED);
+            return Optional.of(AccountError.CODE_LIMIT_REACHED);
         }
         return Optional.empty();
     }

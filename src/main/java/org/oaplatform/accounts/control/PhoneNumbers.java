@@ -1,12 +1,11 @@
 package org.oaplatform.accounts.control;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
 
 /**
  * Phone numbers as people type them ("138 0013 8000" in region CN, "+44 7700 900123") become one canonical
@@ -58,8 +57,8 @@ public final class PhoneNumbers {
         return e164.substring(0, e164.length() - 8) + "****" + e164.substring(e164.length() - 4);
     }
 
-    private static InvalidInputException invalid() {
-        return new InvalidInputException(ErrorCode.INVALID_PHONE,
+    private static BusinessException invalid() {
+        return new BusinessException(AccountError.INVALID_PHONE,
                 "not a valid phone number for the given region (use E.164, e.g. +8613800138000, or a region and a local number)");
     }
 }

@@ -18,16 +18,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
+import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.followers.entity.SubscribeScene;
 import org.oaplatform.followers.entity.UnionIdentity;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.PlatformError;
 
 /** Following and unfollowing, and what an account may read of its followers. */
 @Stateless
@@ -92,7 +91,7 @@ public class Followers {
             String qrTicket) {
         Person person = people.get(personId);
         OfficialAccount account = accounts.findByAppId(appId).filter(a -> accounts.isVisibleTo(person, a))
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no such official account"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such official account"));
         Follower follower = followerOf(person.id(), account);
         Instant now = clock.instant();
         boolean started = follower.subscribe(now, scene, qrScene, qrSceneStr);
@@ -108,11 +107,11 @@ public class Followers {
 
     public void unfollow(long personId, String appId) {
         OfficialAccount account = accounts.findByAppId(appId)
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no such official account"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such official account"));
         Follower follower = em.createNamedQuery(Follower.OF_PERSON_AND_ACCOUNT, Follower.class)
                 .setParameter("personId", personId).setParameter("accountId", account.id()).getResultStream()
                 .findFirst().filter(Follower::subscribed)
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "you do not follow this account"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "you do not follow this account"));
         Instant now = clock.instant();
         follower.unsubscribe(now);
         em.createNativeQuery("UPDATE follower_count SET subscribed = subscribed - 1 WHERE account_id = ?")
@@ -144,10 +143,10 @@ public class Followers {
     /**
      * A follower (or former follower) of the account by openid.
      *
-     * @throws InvalidInputException 40003 for an unknown openid or one of another account: never another tenant's data
+     * @throws BusinessException 40003 for an unknown openid or one of another account: never another tenant's data
      */
     public Follower ofAccount(long accountId, String openid) {
-        return findOfAccount(accountId, openid).orElseThrow(() -> new InvalidInputException(ErrorCode.INVALID_OPENID,
+        return findOfAccount(accountId, openid).orElseThrow(() -> new BusinessException(FollowerError.INVALID_OPENID,
                 "invalid openid"));
     }
 
@@ -176,7 +175,7 @@ public class Followers {
      */
     public Browsed browse(long personId, String appId, String query, long afterFollowerId, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_BROWSE_PAGE) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+            throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "a page has 1 to " + MAX_BROWSE_PAGE + " followers");
         }
         long accountId = accounts.requireMember(personId, appId).account().id();
@@ -240,7 +239,7 @@ public class Followers {
 
     public void remark(long accountId, String openid, String remark) {
         if (remark != null && remark.codePointCount(0, remark.length()) > MAX_REMARK_LENGTH) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+            throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "remark has at most " + MAX_REMARK_LENGTH + " characters");
         }
         ofAccount(accountId, openid).remark(remark == null || remark.isBlank() ? null : remark.strip());
@@ -308,7 +307,8 @@ public class Followers {
             em.persist(created);
             em.flush();
         } catch (PersistenceException concurrentFirstFollow) {
-            throw new ConflictException(ErrorCode.INVALID_STATE, "a concurrent request is following this account; retry");
+            throw new BusinessException(PlatformError.INVALID_STATE,
+                    "a concurrent request is following this account; retry");
         }
         return created;
     }

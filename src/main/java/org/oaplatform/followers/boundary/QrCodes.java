@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.followers.control.QrCodeRules;
 import org.oaplatform.followers.entity.QrCode;
 import org.oaplatform.followers.entity.QrScan;
@@ -24,10 +25,9 @@ import org.oaplatform.followers.entity.SubscribeScene;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.control.Capability;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.Settings;
 
 /**
@@ -106,7 +106,7 @@ public class QrCodes {
      */
     public Codes list(long personId, String appId, Long beforeId, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_LIST_PAGE) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+            throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "a page has 1 to " + MAX_LIST_PAGE + " QR codes");
         }
         long accountId = accounts.requireMember(personId, appId).account().id();
@@ -169,15 +169,17 @@ public class QrCodes {
     /**
      * The code of a ticket, if it still works.
      *
-     * @throws NotFoundException {@code qr-code-unknown} (404) or {@code qr-code-expired} (410); 40097 on {@code /cgi-bin}
+     * @throws BusinessException {@code qr-code-unknown} (404) or {@code qr-code-expired} (410); 40097 on
+     *         {@code /cgi-bin}
      */
     public QrCode live(String ticket) {
         QrCode code = Optional.ofNullable(ticket).map(String::strip).filter(t -> !t.isEmpty())
                 .flatMap(t -> em.createNamedQuery(QrCode.BY_TICKET, QrCode.class).setParameter("ticket", t)
                         .getResultStream().findFirst())
-                .orElseThrow(() -> new NotFoundException(ErrorCode.QR_CODE_UNKNOWN, "invalid ticket: no such QR code"));
+                .orElseThrow(() -> new BusinessException(FollowerError.QR_CODE_UNKNOWN,
+                        "invalid ticket: no such QR code"));
         if (code.isExpiredAt(clock.instant())) {
-            throw new NotFoundException(ErrorCode.QR_CODE_EXPIRED, "this QR code expired at " + code.expiresAt());
+            throw new BusinessException(FollowerError.QR_CODE_EXPIRED, "this QR code expired at " + code.expiresAt());
         }
         return code;
     }
@@ -192,8 +194,8 @@ public class QrCodes {
      * it now (and {@link FollowerSubscribed} carries the scene); a follower's scan fires {@link QrCodeScanned}.
      */
     public Scanned scan(long personId, String content) {
-        String ticket = QrCodeRules.ticketIn(content).orElseThrow(() -> new NotFoundException(
-                ErrorCode.QR_CODE_UNKNOWN, "this is not the QR code of an official account"));
+        String ticket = QrCodeRules.ticketIn(content).orElseThrow(() -> new BusinessException(
+                FollowerError.QR_CODE_UNKNOWN, "this is not the QR code of an official account"));
         QrCode code = live(ticket);
         OfficialAccount account = em.find(OfficialAccount.class, code.accountId());
         // follow() refuses accounts the person may not see, and changes nothing for a follower.

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.followers.entity.Tag;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.InstantConverter;
-import org.oaplatform.platform.control.InvalidInputException;
 
 /**
  * Follower tags and the blacklist with WeChat's limits (spec §7.2, §7.3). Batch operations are all or nothing: one
@@ -119,7 +118,7 @@ public class Tags {
         ensureSystemTags(accountId);
         List<Tag> existing = tags(accountId);
         if (existing.stream().filter(t -> !t.isSystem()).count() >= MAX_CUSTOM_TAGS) {
-            throw new ConflictException(ErrorCode.TOO_MANY_TAGS);
+            throw new BusinessException(FollowerError.TOO_MANY_TAGS);
         }
         requireFreeName(accountId, checked);
         int next = Math.max(Tag.FIRST_CUSTOM_ID, existing.stream().mapToInt(Tag::tagId).max().orElse(0) + 1);
@@ -128,7 +127,8 @@ public class Tags {
             em.persist(tag);
             em.flush();
         } catch (PersistenceException concurrentCreate) {
-            throw new ConflictException(ErrorCode.TAG_NAME_TAKEN, "a tag with this name or id was just created; retry");
+            throw new BusinessException(FollowerError.TAG_NAME_TAKEN,
+                    "a tag with this name or id was just created; retry");
         }
         return tag;
     }
@@ -147,7 +147,7 @@ public class Tags {
         long fans = em.createQuery("SELECT COUNT(g) FROM Tagging g WHERE g.tagPk = :tag", Long.class)
                 .setParameter("tag", tag.id()).getSingleResult();
         if (fans > MAX_FANS_TO_DELETE) {
-            throw new ConflictException(ErrorCode.TAG_TOO_BIG_TO_DELETE,
+            throw new BusinessException(FollowerError.TAG_TOO_BIG_TO_DELETE,
                     "untag its " + fans + " followers in batches first");
         }
         em.createQuery("DELETE FROM Tagging g WHERE g.tagPk = :tag").setParameter("tag", tag.id()).executeUpdate();
@@ -160,7 +160,7 @@ public class Tags {
         for (Follower follower : batch) {
             Set<Long> current = tagPksOf(follower);
             if (!current.contains(tag.id()) && current.size() >= MAX_TAGS_PER_FOLLOWER) {
-                throw new ConflictException(ErrorCode.TOO_MANY_TAGS_ON_FOLLOWER,
+                throw new BusinessException(FollowerError.TOO_MANY_TAGS_ON_FOLLOWER,
                         follower.openid() + " has " + MAX_TAGS_PER_FOLLOWER + " tags already");
             }
         }
@@ -221,7 +221,7 @@ public class Tags {
 
     private List<Follower> batch(long accountId, List<String> openids, int max) {
         if (openids == null || openids.isEmpty() || openids.size() > max) {
-            throw new InvalidInputException(ErrorCode.INVALID_OPENID_LIST_SIZE,
+            throw new BusinessException(FollowerError.INVALID_OPENID_LIST_SIZE,
                     "openid_list has 1 to " + max + " openids");
         }
         return followers.ofAccount(accountId, List.copyOf(new LinkedHashSet<>(openids)));
@@ -239,7 +239,7 @@ public class Tags {
 
     private Tag modifiable(long accountId, int tagId) {
         if (tagId < Tag.FIRST_CUSTOM_ID) {
-            throw new ConflictException(ErrorCode.SYSTEM_TAG);
+            throw new BusinessException(FollowerError.SYSTEM_TAG);
         }
         return existing(accountId, tagId);
     }
@@ -247,7 +247,7 @@ public class Tags {
     private Tag existing(long accountId, int tagId) {
         return em.createNamedQuery(Tag.BY_TAG_ID, Tag.class).setParameter("accountId", accountId)
                 .setParameter("tagId", tagId).getResultStream().findFirst()
-                .orElseThrow(() -> new InvalidInputException(ErrorCode.INVALID_TAG_ID));
+                .orElseThrow(() -> new BusinessException(FollowerError.INVALID_TAG_ID));
     }
 
     private List<Tag> tags(long accountId) {
@@ -257,17 +257,17 @@ public class Tags {
     private void requireFreeName(long accountId, String name) {
         if (!em.createNamedQuery(Tag.BY_NAME, Tag.class).setParameter("accountId", accountId).setParameter("name", name)
                 .getResultList().isEmpty()) {
-            throw new ConflictException(ErrorCode.TAG_NAME_TAKEN, "a tag with this name exists");
+            throw new BusinessException(FollowerError.TAG_NAME_TAKEN, "a tag with this name exists");
         }
     }
 
     private static String checkedName(String name) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty()) {
-            throw new InvalidInputException(ErrorCode.TAG_NAME_TAKEN, "a tag needs a name");
+            throw new BusinessException(FollowerError.TAG_NAME_TAKEN, "a tag needs a name");
         }
         if (stripped.codePointCount(0, stripped.length()) > MAX_NAME_LENGTH) {
-            throw new InvalidInputException(ErrorCode.TAG_NAME_TOO_LONG,
+            throw new BusinessException(FollowerError.TAG_NAME_TOO_LONG,
                     "tag names have at most " + MAX_NAME_LENGTH + " characters");
         }
         return stripped;

@@ -17,10 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.followers.entity.Tag;
 import org.oaplatform.officialaccounts.control.Capability;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.wechatapi.boundary.CallingAccount;
 import org.oaplatform.wechatapi.boundary.CgiEndpoint;
 import org.oaplatform.wechatapi.control.WeChatJson;
@@ -131,7 +132,7 @@ public class TagsResource {
     private static JsonObject tagObject(String body) {
         JsonValue tag = WeChatJson.parseObject(body).get("tag");
         if (!(tag instanceof JsonObject object)) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "tag is required");
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, "tag is required");
         }
         return object;
     }
@@ -146,20 +147,20 @@ public class TagsResource {
                 return Integer.parseInt(text.getString().trim());
             }
         } catch (ArithmeticException | NumberFormatException notATagId) {
-            throw new InvalidInputException(ErrorCode.INVALID_TAG_ID);
+            throw new BusinessException(FollowerError.INVALID_TAG_ID);
         }
-        throw new InvalidInputException(ErrorCode.INVALID_TAG_ID);
+        throw new BusinessException(FollowerError.INVALID_TAG_ID);
     }
 
     private static List<String> openids(JsonObject request) {
         JsonValue list = request.get("openid_list");
         if (!(list instanceof JsonArray array)) {
-            throw new InvalidInputException(ErrorCode.INVALID_OPENID_LIST_SIZE, "openid_list is required");
+            throw new BusinessException(FollowerError.INVALID_OPENID_LIST_SIZE, "openid_list is required");
         }
         List<String> openids = new ArrayList<>();
         for (JsonValue v : array) {
             if (!(v instanceof JsonString s)) {
-                throw new InvalidInputException(ErrorCode.INVALID_OPENID);
+                throw new BusinessException(FollowerError.INVALID_OPENID);
             }
             openids.add(s.getString());
         }

@@ -17,10 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.officialaccounts.control.Capability;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.wechatapi.boundary.CallingAccount;
 import org.oaplatform.wechatapi.boundary.CgiEndpoint;
 import org.oaplatform.wechatapi.control.WeChatJson;
@@ -90,16 +91,16 @@ public class UsersResource {
     public String batch(String body) {
         JsonValue list = WeChatJson.parseObject(body).get("user_list");
         if (!(list instanceof JsonArray users) || users.isEmpty()) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "user_list is required");
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, "user_list is required");
         }
         if (users.size() > MAX_BATCH) {
-            throw new InvalidInputException(ErrorCode.INVALID_OPENID_LIST_SIZE,
+            throw new BusinessException(FollowerError.INVALID_OPENID_LIST_SIZE,
                     "user_list has at most " + MAX_BATCH + " entries");
         }
         List<String> openids = new ArrayList<>();
         for (JsonValue user : users) {
             if (!(user instanceof JsonObject entry)) {
-                throw new InvalidInputException(ErrorCode.INVALID_OPENID);
+                throw new BusinessException(FollowerError.INVALID_OPENID);
             }
             openids.add(WeChatJson.string(entry, "openid"));
         }

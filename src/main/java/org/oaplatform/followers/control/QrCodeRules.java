@@ -13,9 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oaplatform.followers.entity.QrAction;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * What {@code qrcode/create} accepts (spec §8.1) and how a scanned text names a code. Lenient where WeChat is (a
@@ -148,7 +147,7 @@ public final class QrCodeRules {
     /** Refuses a new permanent code when the account already has {@link #MAX_PERMANENT_CODES}. */
     public static void checkRoomForPermanent(long existingPermanentCodes) {
         if (existingPermanentCodes >= MAX_PERMANENT_CODES) {
-            throw new ConflictException(ErrorCode.QR_CODE_LIMIT_REACHED,
+            throw new BusinessException(FollowerError.QR_CODE_LIMIT_REACHED,
                     "an account has at most " + MAX_PERMANENT_CODES + " permanent QR codes");
         }
     }
@@ -199,7 +198,7 @@ public final class QrCodeRules {
         return Optional.empty();
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(ErrorCode.VALIDATION_FAILED, message);
+    private static BusinessException invalid(String message) {
+        return new BusinessException(PlatformError.VALIDATION_FAILED, message);
     }
 }

@@ -18,6 +18,7 @@ import org.oaplatform.accounts.control.PhoneNumbers;
 import org.oaplatform.accounts.entity.Person;
 import org.oaplatform.officialaccounts.control.Capability;
 import org.oaplatform.officialaccounts.control.IpAddresses;
+import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.officialaccounts.entity.AccountRegion;
 import org.oaplatform.officialaccounts.entity.AccountType;
 import org.oaplatform.officialaccounts.entity.EntityType;
@@ -25,13 +26,11 @@ import org.oaplatform.officialaccounts.entity.MemberRole;
 import org.oaplatform.officialaccounts.entity.Membership;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.boundary.AuditLog;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
-import org.oaplatform.platform.control.NotPermittedException;
+import org.oaplatform.platform.control.PlatformError;
+import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** Registering official accounts, their secret, members, whitelist, and finding them. */
 @Stateless
@@ -71,15 +70,16 @@ public class OfficialAccounts {
         Person owner = people.get(ownerId);
         String name = request.name.strip();
         if (request.region == AccountRegion.CN && !owner.hasMainlandChinaNumber()) {
-            throw new InvalidInputException(ErrorCode.NOT_ELIGIBLE,
+            throw new BusinessException(OfficialAccountError.NOT_ELIGIBLE,
                     "a CN account needs an owner registered with a +86 phone number");
         }
         if (request.entityType == EntityType.INDIVIDUAL && request.type != AccountType.SUBSCRIPTION) {
-            throw new InvalidInputException(ErrorCode.NOT_ELIGIBLE, "individuals may only open subscription accounts");
+            throw new BusinessException(OfficialAccountError.NOT_ELIGIBLE,
+                    "individuals may only open subscription accounts");
         }
         if (request.entityType.isOrganisation() && (isBlank(request.legalName)
                 || isBlank(request.registrationNumber) || isBlank(request.legalRepresentative))) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+            throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "organisations give legalName, registrationNumber and legalRepresentative");
         }
         if (em.createNamedQuery(OfficialAccount.COUNT_BY_NAME, Long.class).setParameter("name", name)
@@ -118,12 +118,13 @@ public class OfficialAccounts {
     public Membership addMember(long personId, String appId, String region, String phone, MemberRole role) {
         OfficialAccount account = requireRole(personId, appId, MemberRole.OWNER).account();
         if (role == MemberRole.OWNER) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "an account has exactly one owner");
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, "an account has exactly one owner");
         }
         Person member = people.byPhone(PhoneNumbers.normalise(region, phone))
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no personal account with this phone"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND,
+                        "no personal account with this phone"));
         if (membership(member.id(), account).isPresent()) {
-            throw new ConflictException(ErrorCode.ALREADY_MEMBER);
+            throw new BusinessException(OfficialAccountError.ALREADY_MEMBER);
         }
         Membership membership = new Membership(account, member.id(), role, clock.instant());
         em.persist(membership);
@@ -143,12 +144,12 @@ public class OfficialAccounts {
         for (String address : addresses) {
             String trimmed = address == null ? null : address.trim();
             if (!IpAddresses.isLiteral(trimmed)) {
-                throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "not an IP address: " + address);
+                throw new BusinessException(PlatformError.VALIDATION_FAILED, "not an IP address: " + address);
             }
             cleaned.add(trimmed);
         }
         if (cleaned.size() > MAX_WHITELIST_ENTRIES) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+            throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "at most " + MAX_WHITELIST_ENTRIES + " addresses");
         }
         account.replaceIpWhitelist(cleaned);
@@ -179,7 +180,7 @@ public class OfficialAccounts {
     }
 
     public OfficialAccount byAppId(String appId) {
-        return findByAppId(appId).orElseThrow(() -> new NotFoundException(ErrorCode.INVALID_APPID));
+        return findByAppId(appId).orElseThrow(() -> new BusinessException(OfficialAccountError.INVALID_APPID));
     }
 
     public Optional<OfficialAccount> findByAppId(String appId) {
@@ -193,7 +194,7 @@ public class OfficialAccounts {
     /** Asks the capability policy on behalf of an API call; refusal is WeChat's 48001. */
     public void requireCapability(OfficialAccount account, Capability capability) {
         if (!account.allows(capability, clock.instant())) {
-            throw new NotPermittedException(ErrorCode.API_UNAUTHORIZED,
+            throw new BusinessException(OfficialAccountError.API_UNAUTHORIZED,
                     "api unauthorized: " + capability + " needs another account type or verification");
         }
     }
@@ -210,11 +211,11 @@ public class OfficialAccounts {
 
     public Membership requireRole(long personId, String appId, MemberRole... roles) {
         OfficialAccount account = findByAppId(appId)
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no such official account"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such official account"));
         Membership membership = membership(personId, account)
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no such official account"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such official account"));
         if (!Arrays.asList(roles).contains(membership.role())) {
-            throw new NotPermittedException(ErrorCode.FORBIDDEN, "needs role " + Arrays.toString(roles));
+            throw new BusinessException(PlatformError.FORBIDDEN, "needs role " + Arrays.toString(roles));
         }
         return membership;
     }
@@ -228,8 +229,8 @@ public class OfficialAccounts {
         return person.hasMainlandChinaNumber() ? List.of(AccountRegion.CN) : List.of(AccountRegion.values());
     }
 
-    private static ConflictException nameTaken() {
-        return new ConflictException(ErrorCode.ACCOUNT_NAME_TAKEN);
+    private static BusinessException nameTaken() {
+        return new BusinessException(OfficialAccountError.ACCOUNT_NAME_TAKEN);
     }
 
     private static boolean isBlank(String s) {

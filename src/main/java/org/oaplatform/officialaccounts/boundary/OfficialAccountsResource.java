@@ -23,12 +23,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.oaplatform.accounts.boundary.CurrentPerson;
+import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.officialaccounts.entity.DocumentType;
 import org.oaplatform.officialaccounts.entity.MemberRole;
 import org.oaplatform.officialaccounts.entity.Membership;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
 
 /** Client API for official accounts: register, find, manage credentials, members, whitelist, verification. */
 @Path("")
@@ -177,7 +177,7 @@ public class OfficialAccountsResource {
         try {
             return Base64.getMimeDecoder().decode(upload.content);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(ErrorCode.DOCUMENT_REJECTED,
+            throw new BusinessException(OfficialAccountError.DOCUMENT_REJECTED,
                     upload.fileName + ": content must be base64");
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.officialaccounts.control.DocumentRules;
+import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.officialaccounts.entity.ApplicationStatus;
 import org.oaplatform.officialaccounts.entity.DocumentType;
 import org.oaplatform.officialaccounts.entity.MemberRole;
@@ -18,12 +19,10 @@ import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.officialaccounts.entity.VerificationApplication;
 import org.oaplatform.officialaccounts.entity.VerificationStatus;
 import org.oaplatform.platform.boundary.AuditLog;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * Verification review: owners apply with documents, platform admins approve (verified for a year) or reject with a
@@ -59,22 +58,25 @@ public class Verifications {
     public VerificationApplication apply(long personId, String appId, List<Document> documents) {
         OfficialAccount account = accounts.requireRole(personId, appId, MemberRole.OWNER, MemberRole.ADMIN).account();
         if (!account.mayBeVerified()) {
-            throw new InvalidInputException(ErrorCode.NOT_ELIGIBLE, "individual accounts cannot be verified");
+            throw new BusinessException(OfficialAccountError.NOT_ELIGIBLE, "individual accounts cannot be verified");
         }
         boolean alreadyPending = applicationsOf(account).stream().anyMatch(VerificationApplication::isPending);
         if (alreadyPending) {
-            throw new ConflictException(ErrorCode.INVALID_STATE, "an application for this account is already pending");
+            throw new BusinessException(PlatformError.INVALID_STATE,
+                    "an application for this account is already pending");
         }
         DocumentRules.checkCount(documents == null ? 0 : documents.size());
         VerificationApplication application = new VerificationApplication("va_" + ids.hex(8), account, personId,
                 clock.instant());
         for (Document d : documents) {
             if (d == null || d.type() == null || d.fileName() == null || d.fileName().isBlank() || d.content() == null) {
-                throw new InvalidInputException(ErrorCode.DOCUMENT_REJECTED, "each document needs type, fileName and content");
+                throw new BusinessException(OfficialAccountError.DOCUMENT_REJECTED,
+                        "each document needs type, fileName and content");
             }
             String fileName = d.fileName().strip();
             if (fileName.length() > 200) {
-                throw new InvalidInputException(ErrorCode.DOCUMENT_REJECTED, "file names have at most 200 characters");
+                throw new BusinessException(OfficialAccountError.DOCUMENT_REJECTED,
+                        "file names have at most 200 characters");
             }
             DocumentRules.check(fileName, d.contentType(), d.content());
             application.attach(d.type(), fileName, d.contentType(), d.content(), Hashing.sha256Hex(d.content()));
@@ -107,10 +109,10 @@ public class Verifications {
 
     public VerificationApplication reject(long adminId, String applicationId, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "a rejection needs a reason");
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, "a rejection needs a reason");
         }
         if (reason.length() > 500) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "the reason has at most 500 characters");
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, "the reason has at most 500 characters");
         }
         VerificationApplication application = pendingApplication(adminId, applicationId);
         application.reject(adminId, clock.instant(), reason.strip());
@@ -140,9 +142,9 @@ public class Verifications {
         requireAdmin(adminId);
         VerificationApplication application = em.createNamedQuery(VerificationApplication.BY_PUBLIC_ID,
                 VerificationApplication.class).setParameter("publicId", applicationId).getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no such verification application"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such verification application"));
         if (!application.isPending()) {
-            throw new ConflictException(ErrorCode.INVALID_STATE, "this application was already decided");
+            throw new BusinessException(PlatformError.INVALID_STATE, "this application was already decided");
         }
         return application;
     }

@@ -2,8 +2,7 @@ package org.oaplatform.officialaccounts.control;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
 
 /**
  * Which files a verification application may carry: PDF, PNG or JPEG, at most {@link #MAX_BYTES} each and
@@ -43,7 +42,7 @@ public final class DocumentRules {
         }
     }
 
-    private static InvalidInputException rejected(String message) {
-        return new InvalidInputException(ErrorCode.DOCUMENT_REJECTED, message);
+    private static BusinessException rejected(String message) {
+        return new BusinessException(OfficialAccountError.DOCUMENT_REJECTED, message);
     }
 }

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.oaplatform.accounts.boundary.CurrentPerson;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 
 /** Client API for platform administrators: the ledger audit, postings, statements and locked payment passwords. */
 @Path("admin/ledger")
@@ -42,7 +42,7 @@ public class AdminLedgerResource {
     @Path("audits/latest")
     public LedgerInspection.AuditView latestAudit() {
         return inspection.latestAudit(currentPerson.id())
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "the audit has not run yet"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "the audit has not run yet"));
     }
 
     /** A posting by its id ({@code pst_...}), or every posting of a transfer, packet, top-up or withdrawal. */

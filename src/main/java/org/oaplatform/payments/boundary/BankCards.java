@@ -11,17 +11,15 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.BankGateway.LinkedCard;
+import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.CardNumbers;
+import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.entity.BankCard;
 import org.oaplatform.platform.boundary.AuditLog;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
 
 /**
  * Bank cards linked to wallets. The number is checked (Luhn) before the bank is asked, handed to the bank once and
@@ -62,7 +60,7 @@ public class BankCards {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CardView link(long personId, String number) {
         String digits = CardNumbers.digitsOf(number).filter(CardNumbers::passesLuhn)
-                .orElseThrow(() -> new InvalidInputException(ErrorCode.CARD_NUMBER_INVALID,
+                .orElseThrow(() -> new BusinessException(PaymentError.CARD_NUMBER_INVALID,
                         "a card number has 13 to 19 digits and a valid check digit"));
         requireRoom(active(personId));
         LinkedCard linked = bank.link(digits);
@@ -74,7 +72,7 @@ public class BankCards {
         List<BankCard> active = active(personId);
         requireRoom(active);
         if (active.stream().anyMatch(c -> c.fingerprint().equals(linked.fingerprint()))) {
-            throw new ConflictException(ErrorCode.CARD_ALREADY_LINKED);
+            throw new BusinessException(PaymentError.CARD_ALREADY_LINKED);
         }
         BankCard card = new BankCard("card_" + ids.hex(8), personId, linked.token(), linked.fingerprint(),
                 linked.bankName(), linked.cardType().name(), lastFour, clock.instant());
@@ -93,16 +91,16 @@ public class BankCards {
         audit.record("bank-card.removed", "person:" + personId, card.publicId() + " " + card.label());
     }
 
-    /** @throws NotFoundException unless the card is this person's and still linked */
+    /** @throws BusinessException unless the card is this person's and still linked */
     public BankCard activeCard(long personId, String cardId) {
         return em.createNamedQuery(BankCard.BY_PUBLIC_ID, BankCard.class).setParameter("publicId", cardId)
                 .getResultStream().filter(c -> c.personId() == personId && !c.isRemoved()).findFirst()
-                .orElseThrow(() -> new NotFoundException(ErrorCode.CARD_UNKNOWN));
+                .orElseThrow(() -> new BusinessException(PaymentError.CARD_UNKNOWN));
     }
 
     private static void requireRoom(List<BankCard> active) {
         if (active.size() >= WalletLimits.MAX_CARDS) {
-            throw new ConflictException(ErrorCode.TOO_MANY_CARDS,
+            throw new BusinessException(PaymentError.TOO_MANY_CARDS,
                     "at most " + WalletLimits.MAX_CARDS + " cards; remove one first");
         }
     }

@@ -23,10 +23,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.payments.control.PaymentError;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.InstantConverter;
-import org.oaplatform.platform.control.InvalidInputException;
 import org.oaplatform.platform.control.LockConflicts;
 
 /**
@@ -132,7 +132,7 @@ public class IdempotentRequests {
                             + " FROM idempotency_record WHERE person_id = ?1 AND idem_key = ?2 LOCK IN SHARE MODE")
                     .setParameter(1, personId).setParameter(2, checkedKey).getSingleResult();
             if (!fingerprint.equals(first[0])) {
-                throw new InvalidInputException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                throw new BusinessException(PaymentError.IDEMPOTENCY_KEY_REUSED,
                         "this Idempotency-Key was first used for a different request; use a new key");
             }
             if (first[1] == null) {
@@ -220,10 +220,10 @@ public class IdempotentRequests {
 
     private static String checked(String key) {
         if (key == null || key.isBlank()) {
-            throw new InvalidInputException(ErrorCode.IDEMPOTENCY_KEY_MISSING);
+            throw new BusinessException(PaymentError.IDEMPOTENCY_KEY_MISSING);
         }
         if (key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new InvalidInputException(ErrorCode.IDEMPOTENCY_KEY_MISSING,
+            throw new BusinessException(PaymentError.IDEMPOTENCY_KEY_MISSING,
                     "the Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID");
         }
         return key;

@@ -13,12 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.entity.AccountKind;
 import org.oaplatform.payments.entity.LedgerAccount;
 import org.oaplatform.payments.entity.Posting;
 import org.oaplatform.payments.entity.PostingKind;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
 
 /**
@@ -97,7 +97,7 @@ public class Ledger {
             LedgerAccount account = byId.get(leg.accountId());
             if (!account.canTake(leg.amount())) {
                 if (account.kind() == AccountKind.WALLET) {
-                    throw new ConflictException(ErrorCode.INSUFFICIENT_BALANCE,
+                    throw new BusinessException(PaymentError.INSUFFICIENT_BALANCE,
                             "the wallet holds " + account.balance() + " fen, " + -leg.amount() + " fen are needed");
                 }
                 throw new IllegalStateException("platform account " + account.id() + " (" + account.kind()

@@ -16,8 +16,8 @@ import org.oaplatform.payments.entity.LedgerAuditRun;
 import org.oaplatform.payments.entity.Posting;
 import org.oaplatform.payments.entity.PostingKind;
 import org.oaplatform.payments.entity.TopUpStatus;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * What platform administrators may see of the ledger, for the admin API and the portal alike: the audit, any
@@ -80,7 +80,7 @@ public class LedgerInspection {
         List<Posting> found = id.startsWith("pst_") ? ledger.byPublicId(id).map(List::of).orElse(List.of())
                 : ledger.ofReference(id);
         if (found.isEmpty()) {
-            throw new NotFoundException(ErrorCode.NOT_FOUND, unpostedTopUp(adminId, id)
+            throw new BusinessException(PlatformError.NOT_FOUND, unpostedTopUp(adminId, id)
                     .map(status -> "top-up " + id + " has no posting: it is " + status)
                     .orElse("no posting with this id or reference"));
         }
@@ -113,7 +113,7 @@ public class LedgerInspection {
 
     private Person person(String phone) {
         return people.byPhone(PhoneNumbers.normalise("CN", phone))
-                .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no person with this phone number"));
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no person with this phone number"));
     }
 
     private PostingView view(Posting posting) {

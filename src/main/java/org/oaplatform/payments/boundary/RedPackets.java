@@ -24,6 +24,7 @@ import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
 import org.oaplatform.payments.control.DueWork;
 import org.oaplatform.payments.control.LuckySplit;
+import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.entity.AccountKind;
 import org.oaplatform.payments.entity.Posting;
@@ -33,12 +34,8 @@ import org.oaplatform.payments.entity.RedPacketKind;
 import org.oaplatform.payments.entity.RedPacketShare;
 import org.oaplatform.payments.entity.RedPacketStatus;
 import org.oaplatform.payments.entity.Wallet;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
-import org.oaplatform.platform.control.NotPermittedException;
 
 /**
  * Red packets. The whole amount goes into escrow when the packet is sent and its shares are drawn at once (the
@@ -100,10 +97,10 @@ public class RedPackets {
                 throw invalid("a one-to-one red packet has exactly one share");
             }
             receiver = people.byHandleOrPhone(recipient, sender.region())
-                    .orElseThrow(() -> new NotFoundException(ErrorCode.RECIPIENT_UNKNOWN,
+                    .orElseThrow(() -> new BusinessException(PaymentError.RECIPIENT_UNKNOWN,
                             "a one-to-one red packet needs the WeChat ID or phone number of its recipient"));
             if (receiver.id() == senderId) {
-                throw new InvalidInputException(ErrorCode.SELF_TRANSFER);
+                throw new BusinessException(PaymentError.SELF_TRANSFER);
             }
             total = WalletLimits.requireAmount(amount, WalletLimits.MAX_RED_PACKET, "a red packet");
             count = 1;
@@ -154,21 +151,22 @@ public class RedPackets {
                 .getResultStream().findFirst().orElseThrow(RedPackets::unknown);
         if (packet.kind() == RedPacketKind.ONE_TO_ONE && packet.recipientId() != personId) {
             throw packet.senderId() == personId
-                    ? new NotPermittedException(ErrorCode.RED_PACKET_NOT_FOR_YOU, "the recipient opens it, not the sender")
+                    ? new BusinessException(PaymentError.RED_PACKET_NOT_FOR_YOU,
+                            "the recipient opens it, not the sender")
                     : unknown();
         }
         long claimedBefore = em.createNamedQuery(RedPacketShare.CLAIMED_BY, Long.class)
                 .setParameter("packet", packet.id()).setParameter("person", personId).getSingleResult();
         if (claimedBefore > 0) {
-            throw new ConflictException(ErrorCode.RED_PACKET_ALREADY_CLAIMED);
+            throw new BusinessException(PaymentError.RED_PACKET_ALREADY_CLAIMED);
         }
         Instant now = clock.instant();
         if (packet.status() == RedPacketStatus.EXPIRED || packet.isActive() && packet.hasRunOutAt(now)) {
-            throw new ConflictException(ErrorCode.RED_PACKET_EXPIRED,
+            throw new BusinessException(PaymentError.RED_PACKET_EXPIRED,
                     "the 24 hours to open it ended at " + packet.expiresAt());
         }
         if (!packet.isActive()) {
-            throw new ConflictException(ErrorCode.RED_PACKET_EMPTY);
+            throw new BusinessException(PaymentError.RED_PACKET_EMPTY);
         }
         RedPacketShare share = em.createNamedQuery(RedPacketShare.BY_SEQ, RedPacketShare.class)
                 .setParameter("packet", packet.id()).setParameter("seq", packet.nextShareSeq()).getSingleResult();
@@ -256,11 +254,11 @@ public class RedPackets {
                         s.isBestLuck())).toList());
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(ErrorCode.RED_PACKET_INVALID, message);
+    private static BusinessException invalid(String message) {
+        return new BusinessException(PaymentError.RED_PACKET_INVALID, message);
     }
 
-    private static NotFoundException unknown() {
-        return new NotFoundException(ErrorCode.RED_PACKET_UNKNOWN);
+    private static BusinessException unknown() {
+        return new BusinessException(PaymentError.RED_PACKET_UNKNOWN);
     }
 }

@@ -24,8 +24,8 @@ import org.oaplatform.payments.entity.TopUpStatus;
 import org.oaplatform.payments.entity.Transfer;
 import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.payments.entity.Withdrawal;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * A wallet's statement: the legs of its ledger account, newest first, each told as the business event behind it
@@ -86,7 +86,7 @@ public class Statements {
                     + " AND l.posting.publicId = :posting", Long.class).setParameter("account", accountId)
                     .setParameter("posting", filter.before()).getResultList();
             if (cursor.isEmpty()) {
-                throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+                throw new BusinessException(PlatformError.VALIDATION_FAILED,
                         "before must be the id of an entry of this statement");
             }
             jpql.append(" AND l.id < :before");

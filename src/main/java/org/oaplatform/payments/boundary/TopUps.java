@@ -15,9 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.BankGateway.MovementStatus;
+import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.DueWork;
+import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.entity.AccountKind;
 import org.oaplatform.payments.entity.BankCard;
@@ -27,9 +28,7 @@ import org.oaplatform.payments.entity.TopUp;
 import org.oaplatform.payments.entity.TopUpStatus;
 import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.NotFoundException;
 
 /**
  * Top-up from a linked card, in three steps so that the bank is never called inside a transaction: the top-up is
@@ -102,7 +101,7 @@ public class TopUps {
             bank.charge(card.token(), topUp.amount(), topUp.publicId());
             answer = MovementStatus.SUCCEEDED;
         } catch (BusinessException e) {
-            if (e.code() == ErrorCode.BANK_UNAVAILABLE) {
+            if (e.code() == PaymentError.BANK_UNAVAILABLE) {
                 LOG.info(() -> "no answer from the bank for top-up " + topUp.publicId() + "; it stays pending");
                 answer = MovementStatus.PROCESSING;
             } else {
@@ -127,7 +126,7 @@ public class TopUps {
                 yield new IdempotentRequests.Outcome(stored.status(), stored.body(), started.replayed());
             }
             case FAILED -> throw refusal != null ? refusal
-                    : new BusinessException(ErrorCode.BANK_UNAVAILABLE,
+                    : new BusinessException(PaymentError.BANK_UNAVAILABLE,
                             "the bank did not take the money for this top-up; nothing was moved");
         };
     }
@@ -173,7 +172,7 @@ public class TopUps {
     /** The caller's top-up, in whatever state it is. */
     public TopUpView get(long personId, String topUpId) {
         TopUp topUp = byPublicId(topUpId).filter(t -> t.personId() == personId)
-                .orElseThrow(() -> new NotFoundException(ErrorCode.TOP_UP_UNKNOWN));
+                .orElseThrow(() -> new BusinessException(PaymentError.TOP_UP_UNKNOWN));
         return view(topUp, em.find(BankCard.class, topUp.cardId()));
     }
 

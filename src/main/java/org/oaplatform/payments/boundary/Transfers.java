@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
 import org.oaplatform.payments.control.DueWork;
+import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.entity.AccountKind;
 import org.oaplatform.payments.entity.Posting;
@@ -24,12 +25,9 @@ import org.oaplatform.payments.entity.PostingKind;
 import org.oaplatform.payments.entity.Transfer;
 import org.oaplatform.payments.entity.TransferStatus;
 import org.oaplatform.payments.entity.Wallet;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
-import org.oaplatform.platform.control.NotPermittedException;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * Person-to-person transfers, two-phase like WeChat's 转账: sending moves the money into escrow; the receiver
@@ -74,10 +72,10 @@ public class Transfers {
         long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_TRANSFER, "a transfer");
         Person sender = people.get(senderId);
         Person receiver = people.byHandleOrPhone(recipient, sender.region())
-                .orElseThrow(() -> new NotFoundException(ErrorCode.RECIPIENT_UNKNOWN,
+                .orElseThrow(() -> new BusinessException(PaymentError.RECIPIENT_UNKNOWN,
                         "nobody has this WeChat ID or phone number"));
         if (receiver.id() == senderId) {
-            throw new InvalidInputException(ErrorCode.SELF_TRANSFER);
+            throw new BusinessException(PaymentError.SELF_TRANSFER);
         }
         Wallet wallet = wallets.requirePassword(senderId, password);
         long escrow = platform.of(AccountKind.TRANSFER_ESCROW, wallet.accountId());
@@ -150,16 +148,17 @@ public class Transfers {
         if (transfer.receiverId() != receiverId) {
             // The sender and strangers cannot settle it; strangers must not learn that it exists.
             throw transfer.senderId() == receiverId
-                    ? new NotPermittedException(ErrorCode.FORBIDDEN, "only the receiver can accept or return a transfer")
+                    ? new BusinessException(PlatformError.FORBIDDEN,
+                            "only the receiver can accept or return a transfer")
                     : unknown();
         }
         if (transfer.status() == TransferStatus.EXPIRED || transfer.isPending()
                 && transfer.hasRunOutAt(clock.instant())) {
-            throw new ConflictException(ErrorCode.TRANSFER_EXPIRED,
+            throw new BusinessException(PaymentError.TRANSFER_EXPIRED,
                     "the 24 hours to accept it ended at " + transfer.expiresAt());
         }
         if (!transfer.isPending()) {
-            throw new ConflictException(ErrorCode.TRANSFER_NOT_PENDING,
+            throw new BusinessException(PaymentError.TRANSFER_NOT_PENDING,
                     "this transfer is already " + transfer.status().name().toLowerCase());
         }
         return transfer;
@@ -181,8 +180,8 @@ public class Transfers {
                 transfer.memo(), transfer.status(), transfer.createdAt(), transfer.expiresAt(), transfer.settledAt());
     }
 
-    private static NotFoundException unknown() {
-        return new NotFoundException(ErrorCode.TRANSFER_UNKNOWN);
+    private static BusinessException unknown() {
+        return new BusinessException(PaymentError.TRANSFER_UNKNOWN);
     }
 
     private static String blankToNull(String value) {

@@ -27,8 +27,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.oaplatform.accounts.boundary.CurrentPerson;
 import org.oaplatform.payments.entity.PostingKind;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * Client API: the caller's wallet, payment password, statement, bank cards, top-ups and withdrawals. Amounts are
@@ -169,7 +169,7 @@ public class WalletResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
+            throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     name + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
     }

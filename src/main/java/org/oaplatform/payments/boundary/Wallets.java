@@ -13,17 +13,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
+import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.control.PaymentPasswords;
 import org.oaplatform.payments.control.WithdrawalFee;
 import org.oaplatform.payments.entity.LedgerAccount;
 import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.platform.boundary.AuditLog;
-import org.oaplatform.platform.control.ConflictException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.InstantConverter;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
-import org.oaplatform.platform.control.NotPermittedException;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * Wallets and their payment passwords. A wallet is opened on first use (nobody has to "create" one to receive
@@ -94,13 +92,13 @@ public class Wallets {
         Wallet wallet = open(personId);
         if (wallet.hasPassword()) {
             if (currentPassword == null) {
-                throw new InvalidInputException(ErrorCode.PAYMENT_PASSWORD_WRONG,
+                throw new BusinessException(PaymentError.PAYMENT_PASSWORD_WRONG,
                         "changing the payment password needs the current one");
             }
             wallet = requirePassword(personId, currentPassword);
         }
         if (newPassword == null || !PaymentPasswords.acceptable(newPassword)) {
-            throw new InvalidInputException(ErrorCode.PAYMENT_PASSWORD_INVALID);
+            throw new BusinessException(PaymentError.PAYMENT_PASSWORD_INVALID);
         }
         boolean first = !wallet.hasPassword();
         wallet.changePassword(passwords.hash(newPassword), clock.instant());
@@ -110,13 +108,13 @@ public class Wallets {
     /**
      * The wallet of a person who proved the payment password.
      *
-     * @throws ConflictException when no password was set
-     * @throws NotPermittedException when it is wrong or locked
+     * @throws BusinessException when no password was set
+     * @throws BusinessException when it is wrong or locked
      */
     public Wallet requirePassword(long personId, String password) {
         Wallet wallet = em.find(Wallet.class, personId);
         if (wallet == null || !wallet.hasPassword()) {
-            throw new ConflictException(ErrorCode.PAYMENT_PASSWORD_NOT_SET);
+            throw new BusinessException(PaymentError.PAYMENT_PASSWORD_NOT_SET);
         }
         Instant now = clock.instant();
         if (wallet.isPasswordLockedAt(now)) {
@@ -127,7 +125,7 @@ public class Wallets {
             if (counted.isPasswordLockedAt(now)) {
                 throw locked(counted.passwordLockedUntil());
             }
-            throw new NotPermittedException(ErrorCode.PAYMENT_PASSWORD_WRONG, "wrong payment password; "
+            throw new BusinessException(PaymentError.PAYMENT_PASSWORD_WRONG, "wrong payment password; "
                     + (Wallet.MAX_PASSWORD_FAILURES - counted.passwordFailures())
                     + " tries left before it locks for 3 hours");
         }
@@ -154,14 +152,14 @@ public class Wallets {
         people.requirePlatformAdmin(adminId);
         Wallet wallet = em.find(Wallet.class, personId, LockModeType.PESSIMISTIC_WRITE);
         if (wallet == null || !wallet.isPasswordLockedAt(clock.instant())) {
-            throw new NotFoundException(ErrorCode.NOT_FOUND, "this payment password is not locked");
+            throw new BusinessException(PlatformError.NOT_FOUND, "this payment password is not locked");
         }
         wallet.passwordAccepted();
         audit.record("payment-password.unlocked", "person:" + personId, "by person:" + adminId);
     }
 
-    private static NotPermittedException locked(Instant until) {
-        return new NotPermittedException(ErrorCode.PAYMENT_PASSWORD_LOCKED,
+    private static BusinessException locked(Instant until) {
+        return new BusinessException(PaymentError.PAYMENT_PASSWORD_LOCKED,
                 "too many wrong payment passwords; locked until " + until);
     }
 }

@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.BankGateway.MovementStatus;
+import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.DueWork;
+import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.control.WithdrawalFee;
 import org.oaplatform.payments.entity.AccountKind;
@@ -29,10 +30,7 @@ import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.payments.entity.Withdrawal;
 import org.oaplatform.payments.entity.WithdrawalStatus;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotFoundException;
 
 /**
  * Withdrawal to a linked debit card with WeChat's fee (1 000 CNY free per person for life, then 0.1 %, at least
@@ -116,7 +114,7 @@ public class Withdrawals {
         long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_WITHDRAWAL, "a withdrawal");
         BankCard card = cards.activeCard(personId, cardId);
         if (!BankGateway.CardType.DEBIT.name().equals(card.cardType())) {
-            throw new InvalidInputException(ErrorCode.CARD_DECLINED, "withdrawals go to debit cards only");
+            throw new BusinessException(PaymentError.CARD_DECLINED, "withdrawals go to debit cards only");
         }
         wallets.requirePassword(personId, password);
         // The quota is read and used under the wallet row's lock: two withdrawals cannot both spend the same quota.
@@ -143,7 +141,7 @@ public class Withdrawals {
         try {
             bank.payout(card.token(), withdrawal.amount(), publicId);
         } catch (BusinessException e) {
-            if (e.code() != ErrorCode.BANK_UNAVAILABLE) {
+            if (e.code() != PaymentError.BANK_UNAVAILABLE) {
                 LOG.info(() -> "the bank refused payout " + publicId + " (" + e.code() + "); reversing it");
                 context.getBusinessObject(Withdrawals.class).settle(withdrawal.id(), MovementStatus.FAILED);
                 return;
@@ -155,7 +153,7 @@ public class Withdrawals {
 
     public WithdrawalView get(long personId, String withdrawalId) {
         Withdrawal withdrawal = byPublicId(withdrawalId).filter(w -> w.personId() == personId)
-                .orElseThrow(() -> new NotFoundException(ErrorCode.WITHDRAWAL_UNKNOWN));
+                .orElseThrow(() -> new BusinessException(PaymentError.WITHDRAWAL_UNKNOWN));
         return view(withdrawal, em.find(BankCard.class, withdrawal.cardId()));
     }
 

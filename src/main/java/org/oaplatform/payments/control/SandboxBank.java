@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
 
@@ -71,7 +70,7 @@ public class SandboxBank implements BankGateway {
                     }
                 }
             }
-            throw new BusinessException(ErrorCode.CARD_DECLINED, "the bank does not know this card");
+            throw new BusinessException(PaymentError.CARD_DECLINED, "the bank does not know this card");
         }
     }
 
@@ -90,12 +89,12 @@ public class SandboxBank implements BankGateway {
     public LinkedCard link(String cardDigits) {
         String digits = CardNumbers.digitsOf(cardDigits).orElse(null);
         if (digits == null || !digits.equals(cardDigits) || !CardNumbers.passesLuhn(digits)) {
-            throw new BusinessException(ErrorCode.CARD_DECLINED, "the bank does not know this card number");
+            throw new BusinessException(PaymentError.CARD_DECLINED, "the bank does not know this card number");
         }
         String lastFour = CardNumbers.lastFour(digits);
         switch (lastFour) {
-            case "0002" -> throw new BusinessException(ErrorCode.CARD_DECLINED);
-            case "0069" -> throw new BusinessException(ErrorCode.BANK_UNAVAILABLE);
+            case "0002" -> throw new BusinessException(PaymentError.CARD_DECLINED);
+            case "0069" -> throw new BusinessException(PaymentError.BANK_UNAVAILABLE);
             default -> {
                 // links
             }
@@ -111,8 +110,8 @@ public class SandboxBank implements BankGateway {
     public void charge(String cardToken, long amountFen, String reference) {
         requireMovement(amountFen, reference);
         switch (Behaviour.ofToken(cardToken)) {
-            case CHARGE_DECLINED -> throw new BusinessException(ErrorCode.CARD_DECLINED);
-            case TIMES_OUT, CHARGE_ANSWER_LOST -> throw new BusinessException(ErrorCode.BANK_UNAVAILABLE);
+            case CHARGE_DECLINED -> throw new BusinessException(PaymentError.CARD_DECLINED);
+            case TIMES_OUT, CHARGE_ANSWER_LOST -> throw new BusinessException(PaymentError.BANK_UNAVAILABLE);
             case OK, PAYOUT_FAILS_LATER -> {
                 // charged
             }
@@ -136,7 +135,7 @@ public class SandboxBank implements BankGateway {
     public void payout(String cardToken, long amountFen, String reference) {
         requireMovement(amountFen, reference);
         if (Behaviour.ofToken(cardToken) == Behaviour.TIMES_OUT) {
-            throw new BusinessException(ErrorCode.BANK_UNAVAILABLE);
+            throw new BusinessException(PaymentError.BANK_UNAVAILABLE);
         }
     }
 

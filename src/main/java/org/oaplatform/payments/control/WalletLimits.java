@@ -1,7 +1,6 @@
 package org.oaplatform.payments.control;
 
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
 
 /**
  * The amount limits of the wallet, in fen, and the one check every flow applies to an amount a client sent. WeChat's
@@ -20,14 +19,14 @@ public final class WalletLimits {
     private WalletLimits() {
     }
 
-    /** @throws InvalidInputException unless {@code 0 < amount <= limit} */
+    /** @throws BusinessException unless {@code 0 < amount <= limit} */
     public static long requireAmount(Long amount, long limit, String what) {
         if (amount == null || amount <= 0) {
-            throw new InvalidInputException(ErrorCode.AMOUNT_INVALID,
+            throw new BusinessException(PaymentError.AMOUNT_INVALID,
                     what + " must be a positive whole number of fen (1 CNY = 100 fen)");
         }
         if (amount > limit) {
-            throw new InvalidInputException(ErrorCode.AMOUNT_ABOVE_LIMIT,
+            throw new BusinessException(PaymentError.AMOUNT_ABOVE_LIMIT,
                     what + " is above the limit of " + limit + " fen");
         }
         return amount;

@@ -7,8 +7,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * Reads request parameters of enum types by their constant names. An unknown name is refused with the names that
@@ -45,7 +45,7 @@ public class EnumParameters implements ParamConverterProvider {
                     return constant;
                 }
             }
-            throw new InvalidInputException(ErrorCode.VALIDATION_FAILED, "must be one of " + accepted);
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, "must be one of " + accepted);
         }
 
         @Override

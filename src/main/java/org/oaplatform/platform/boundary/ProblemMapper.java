@@ -8,8 +8,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.oaplatform.platform.control.FailureTranslation;
 import org.oaplatform.platform.control.FailureTranslation.Failure;
+import org.oaplatform.platform.control.FailureTranslation;
 import org.oaplatform.platform.control.RequestContext;
 
 /**

@@ -9,7 +9,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.Settings;
 
 /**
@@ -35,7 +35,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     }
 
     private static BusinessException tooLarge(long limit) {
-        return new BusinessException(ErrorCode.REQUEST_TOO_LARGE, "request body larger than " + limit + " bytes");
+        return new BusinessException(PlatformError.REQUEST_TOO_LARGE, "request body larger than " + limit + " bytes");
     }
 
     private static final class Bounded extends FilterInputStream {

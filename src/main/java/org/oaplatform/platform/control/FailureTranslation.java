@@ -46,33 +46,34 @@ public final class FailureTranslation {
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
             String summary = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b)
-                    .orElse(ErrorCode.VALIDATION_FAILED.defaultMessage());
-            return new Failure(ErrorCode.VALIDATION_FAILED, summary, errors);
+                    .orElse(PlatformError.VALIDATION_FAILED.defaultMessage());
+            return new Failure(PlatformError.VALIDATION_FAILED, summary, errors);
         }
         if (thrown instanceof NotAllowedException notAllowed) {
             var allowed = notAllowed.getResponse().getAllowedMethods();
-            ErrorCode code = allowed.contains("POST") ? ErrorCode.REQUIRE_POST
-                    : allowed.contains("GET") ? ErrorCode.REQUIRE_GET : ErrorCode.METHOD_NOT_ALLOWED;
+            ErrorCode code = allowed.contains("POST") ? PlatformError.REQUIRE_POST
+                    : allowed.contains("GET") ? PlatformError.REQUIRE_GET : PlatformError.METHOD_NOT_ALLOWED;
             return new Failure(code, code.defaultMessage(), List.of());
         }
         if (thrown instanceof NotSupportedException) {
-            return new Failure(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type", List.of());
+            return new Failure(PlatformError.UNSUPPORTED_MEDIA_TYPE, "unsupported content type", List.of());
         }
         if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() == 404) {
-            return new Failure(ErrorCode.NOT_FOUND, "no such resource", List.of());
+            return new Failure(PlatformError.NOT_FOUND, "no such resource", List.of());
         }
         if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() == 400
                 || causeOfType(thrown, JsonbException.class) != null
                 || causeOfType(thrown, jakarta.json.JsonException.class) != null
                 || thrown instanceof ProcessingException) {
-            return new Failure(ErrorCode.MALFORMED_REQUEST, "the request body is not valid JSON of the expected shape",
+            return new Failure(PlatformError.MALFORMED_REQUEST,
+                    "the request body is not valid JSON of the expected shape",
                     List.of());
         }
         if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
-            return new Failure(ErrorCode.MALFORMED_REQUEST, "the request is not acceptable", List.of());
+            return new Failure(PlatformError.MALFORMED_REQUEST, "the request is not acceptable", List.of());
         }
         LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, thrown);
-        return new Failure(ErrorCode.SYSTEM_BUSY, "unexpected error; quote correlation id " + correlationId,
+        return new Failure(PlatformError.SYSTEM_BUSY, "unexpected error; quote correlation id " + correlationId,
                 List.of());
     }
 
@@ -87,7 +88,8 @@ public final class FailureTranslation {
                 : causeOfType(parameter, NumberFormatException.class) != null ? "must be a whole number"
                 : "is not a value this parameter accepts";
         String name = parameter.getParameterName();
-        return new Failure(ErrorCode.VALIDATION_FAILED, name + ": " + message, List.of(new FieldError(name, message)));
+        return new Failure(PlatformError.VALIDATION_FAILED,
+                name + ": " + message, List.of(new FieldError(name, message)));
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.oaplatform.payments.boundary.LedgerInspection;
 import org.oaplatform.payments.boundary.Statements;
-import org.oaplatform.platform.control.NotFoundException;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.portal.PortalMessages;
 import org.oaplatform.portal.PortalUser;
 
@@ -106,7 +107,10 @@ public class TransactionsBacking implements Serializable {
             } else {
                 postings = inspection.postings(user.id(), lookup).stream().map(Posting::of).toList();
             }
-        } catch (NotFoundException unknown) {
+        } catch (BusinessException refused) {
+            if (refused.code() != PlatformError.NOT_FOUND) {
+                throw refused;
+            }
             inspection.unpostedTopUp(user.id(), lookup).ifPresentOrElse(
                     status -> PortalMessages.error("transactions.topUp." + status.name(), lookup),
                     () -> PortalMessages.error("transactions.notFound", lookup));

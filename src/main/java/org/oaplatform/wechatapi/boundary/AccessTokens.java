@@ -12,19 +12,17 @@ import java.time.Instant;
 import java.util.Optional;
 import org.oaplatform.officialaccounts.boundary.AppSecretReset;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
-import org.oaplatform.platform.control.AuthenticationException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.InvalidInputException;
-import org.oaplatform.platform.control.NotPermittedException;
-import org.oaplatform.platform.control.RateLimitedException;
 import org.oaplatform.platform.control.RequestContext;
 import org.oaplatform.platform.control.Sealer;
 import org.oaplatform.wechatapi.control.ApiQuotas;
-import org.oaplatform.wechatapi.entity.AccessToken;
+import org.oaplatform.wechatapi.control.WeChatApiError;
 import org.oaplatform.wechatapi.entity.AccessToken.Kind;
+import org.oaplatform.wechatapi.entity.AccessToken;
 
 /**
  * Access tokens exactly as spec §1: {@code /cgi-bin/token} issues a new token each call and the previous one keeps
@@ -90,7 +88,7 @@ public class AccessTokens {
                 .getResultStream().findFirst();
         if (forceRefresh) {
             if (current.isPresent() && now.isBefore(current.get().issuedAt().plus(FORCED_REFRESH_SPACING))) {
-                throw new RateLimitedException(ErrorCode.TOO_FREQUENT,
+                throw new BusinessException(WeChatApiError.TOO_FREQUENT,
                         "force_refresh calls must be at least 30 seconds apart");
             }
             current.ifPresent(t -> t.end(now));
@@ -114,15 +112,15 @@ public class AccessTokens {
      */
     public OfficialAccount admit(String token, CgiEndpoint endpoint) {
         if (token == null || token.isBlank()) {
-            throw new AuthenticationException(ErrorCode.ACCESS_TOKEN_MISSING);
+            throw new BusinessException(WeChatApiError.ACCESS_TOKEN_MISSING);
         }
         Instant now = clock.instant();
         AccessToken accessToken = em.createNamedQuery(AccessToken.BY_HASH, AccessToken.class)
                 .setParameter("hash", Hashing.sha256Hex(token)).getResultStream().findFirst()
-                .orElseThrow(() -> new AuthenticationException(ErrorCode.INVALID_CREDENTIAL));
+                .orElseThrow(() -> new BusinessException(WeChatApiError.INVALID_CREDENTIAL));
         switch (accessToken.stateAt(now)) {
-            case EXPIRED -> throw new AuthenticationException(ErrorCode.ACCESS_TOKEN_EXPIRED);
-            case SUPERSEDED -> throw new AuthenticationException(ErrorCode.INVALID_CREDENTIAL);
+            case EXPIRED -> throw new BusinessException(WeChatApiError.ACCESS_TOKEN_EXPIRED);
+            case SUPERSEDED -> throw new BusinessException(WeChatApiError.INVALID_CREDENTIAL);
             case VALID -> {
             }
         }
@@ -145,18 +143,18 @@ public class AccessTokens {
 
     private OfficialAccount authenticate(String grantType, String appId, String secret) {
         if (appId == null || appId.isBlank()) {
-            throw new InvalidInputException(ErrorCode.APPID_MISSING);
+            throw new BusinessException(WeChatApiError.APPID_MISSING);
         }
         if (secret == null || secret.isBlank()) {
-            throw new InvalidInputException(ErrorCode.SECRET_MISSING);
+            throw new BusinessException(WeChatApiError.SECRET_MISSING);
         }
         if (!GRANT_TYPE.equals(grantType)) {
-            throw new InvalidInputException(ErrorCode.INVALID_GRANT_TYPE);
+            throw new BusinessException(WeChatApiError.INVALID_GRANT_TYPE);
         }
         OfficialAccount found = accounts.findByAppId(appId)
-                .orElseThrow(() -> new InvalidInputException(ErrorCode.INVALID_APPID));
+                .orElseThrow(() -> new BusinessException(OfficialAccountError.INVALID_APPID));
         if (!Hashing.constantTimeEquals(found.secretHash(), Hashing.sha256Hex(secret))) {
-            throw new AuthenticationException(ErrorCode.INVALID_APPSECRET);
+            throw new BusinessException(WeChatApiError.INVALID_APPSECRET);
         }
         requireWhitelisted(found);
         return found;
@@ -174,7 +172,7 @@ public class AccessTokens {
     private void requireWhitelisted(OfficialAccount account) {
         String address = request.remoteAddress();
         if (!account.acceptsCallsFrom(address)) {
-            throw new NotPermittedException(ErrorCode.IP_NOT_WHITELISTED,
+            throw new BusinessException(WeChatApiError.IP_NOT_WHITELISTED,
                     "invalid ip " + address + ", not in whitelist");
         }
     }

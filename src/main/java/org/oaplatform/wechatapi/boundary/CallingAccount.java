@@ -1,8 +1,8 @@
 package org.oaplatform.wechatapi.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.oaplatform.platform.control.AuthenticationException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** The official account on whose behalf the current {@code /cgi-bin} request came, once its token was checked. */
 @RequestScoped
@@ -18,7 +18,7 @@ public class CallingAccount {
 
     public long id() {
         if (accountId == null) {
-            throw new AuthenticationException(ErrorCode.ACCESS_TOKEN_MISSING);
+            throw new BusinessException(WeChatApiError.ACCESS_TOKEN_MISSING);
         }
         return accountId;
     }

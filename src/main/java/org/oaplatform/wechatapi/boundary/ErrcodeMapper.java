@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.lang.reflect.Method;
-import org.oaplatform.platform.control.FailureTranslation;
 import org.oaplatform.platform.control.FailureTranslation.Failure;
+import org.oaplatform.platform.control.FailureTranslation;
 import org.oaplatform.platform.control.RequestContext;
 
 /**

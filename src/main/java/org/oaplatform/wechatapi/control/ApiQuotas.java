@@ -7,8 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.RateLimitedException;
+import org.oaplatform.platform.control.BusinessException;
 
 /**
  * Per-account, per-API daily call quotas (spec §1.4), on Beijing days like WeChat's.
@@ -64,7 +63,7 @@ public class ApiQuotas {
                 lease.remaining = reservations.reserve(accountId, api, day, dailyLimit, blockSize(dailyLimit));
             }
             if (lease.remaining == 0) {
-                throw new RateLimitedException(ErrorCode.DAILY_QUOTA_EXCEEDED);
+                throw new BusinessException(WeChatApiError.DAILY_QUOTA_EXCEEDED);
             }
             lease.remaining--;
         }

@@ -8,7 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.platform.control.ErrorCode;
+import org.oaplatform.platform.control.PlatformError;
 
 /**
  * Reading WeChat request bodies leniently, as WeChat does: any content type, numbers sent as strings (some SDKs do),
@@ -21,16 +21,17 @@ public final class WeChatJson {
 
     public static JsonObject parseObject(String body) {
         if (body == null || body.isBlank()) {
-            throw new BusinessException(ErrorCode.MALFORMED_REQUEST, "empty post data");
+            throw new BusinessException(PlatformError.MALFORMED_REQUEST, "empty post data");
         }
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new BusinessException(ErrorCode.MALFORMED_REQUEST, "data format error: expected a JSON object");
+                throw new BusinessException(PlatformError.MALFORMED_REQUEST,
+                        "data format error: expected a JSON object");
             }
             return value.asJsonObject();
         } catch (JsonException e) {
-            throw new BusinessException(ErrorCode.MALFORMED_REQUEST, "data format error: invalid JSON");
+            throw new BusinessException(PlatformError.MALFORMED_REQUEST, "data format error: invalid JSON");
         }
     }
 

@@ -51,18 +51,18 @@ class SandboxBankTest {
 
     @Test
     void aCardDeclinedAtLinkIsNotLinked() {
-        assertFails(ErrorCode.CARD_DECLINED, () -> bank.link(SandboxCards.DECLINED_AT_LINK));
+        assertFails(PaymentError.CARD_DECLINED, () -> bank.link(SandboxCards.DECLINED_AT_LINK));
     }
 
     @Test
     void aLinkTheBankDoesNotAnswerTimesOut() {
-        assertFails(ErrorCode.BANK_UNAVAILABLE, () -> bank.link(SandboxCards.LINK_TIMES_OUT));
+        assertFails(PaymentError.BANK_UNAVAILABLE, () -> bank.link(SandboxCards.LINK_TIMES_OUT));
     }
 
     @Test
     void aCardWhoseChargesAreDeclinedStillTakesPayouts() {
         LinkedCard card = bank.link(SandboxCards.CHARGE_DECLINED);
-        assertFails(ErrorCode.CARD_DECLINED, () -> bank.charge(card.token(), 100, "topup-1"));
+        assertFails(PaymentError.CARD_DECLINED, () -> bank.charge(card.token(), 100, "topup-1"));
         bank.payout(card.token(), 100, "withdrawal-1");
         assertEquals(MovementStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-1"));
     }
@@ -70,8 +70,8 @@ class SandboxBankTest {
     @Test
     void aBankThatTimesOutMovesNothing() {
         LinkedCard card = bank.link(SandboxCards.BANK_TIMES_OUT);
-        assertFails(ErrorCode.BANK_UNAVAILABLE, () -> bank.charge(card.token(), 100, "topup-1"));
-        assertFails(ErrorCode.BANK_UNAVAILABLE, () -> bank.payout(card.token(), 100, "withdrawal-1"));
+        assertFails(PaymentError.BANK_UNAVAILABLE, () -> bank.charge(card.token(), 100, "topup-1"));
+        assertFails(PaymentError.BANK_UNAVAILABLE, () -> bank.payout(card.token(), 100, "withdrawal-1"));
         assertEquals(MovementStatus.FAILED, bank.payoutStatus(card.token(), "withdrawal-1"));
         assertEquals(MovementStatus.FAILED, bank.chargeStatus(card.token(), "topup-1"));
     }
@@ -79,7 +79,7 @@ class SandboxBankTest {
     @Test
     void aChargeWhoseAnswerIsLostIsFoundByTheStatusQuery() {
         LinkedCard card = bank.link(SandboxCards.CHARGE_ANSWER_LOST);
-        assertFails(ErrorCode.BANK_UNAVAILABLE, () -> bank.charge(card.token(), 100, "topup-1"));
+        assertFails(PaymentError.BANK_UNAVAILABLE, () -> bank.charge(card.token(), 100, "topup-1"));
         assertEquals(MovementStatus.SUCCEEDED, bank.chargeStatus(card.token(), "topup-1"));
         bank.payout(card.token(), 100, "withdrawal-1");
         assertEquals(MovementStatus.SUCCEEDED, bank.payoutStatus(card.token(), "withdrawal-1"));
@@ -134,7 +134,7 @@ class SandboxBankTest {
         LinkedCard declining = bank.link(SandboxCards.CHARGE_DECLINED);
         LinkedCard ok = bank.link(SandboxCards.OK_DEBIT_2);
         assertEquals(MovementStatus.FAILED, elsewhere.payoutStatus(failing.token(), "w"));
-        assertFails(ErrorCode.CARD_DECLINED, () -> elsewhere.charge(declining.token(), 1, "t"));
+        assertFails(PaymentError.CARD_DECLINED, () -> elsewhere.charge(declining.token(), 1, "t"));
         elsewhere.charge(ok.token(), 1, "t");
         assertEquals(MovementStatus.SUCCEEDED, elsewhere.payoutStatus(ok.token(), "w"));
     }
@@ -142,18 +142,18 @@ class SandboxBankTest {
     @Test
     void tokensTheBankDidNotIssueAreDeclined() {
         for (String token : new String[] {null, "", "sbx_", "sbx_ok_", "sbx_rich_abcdef", "tok_ok_abcdef", "ok"}) {
-            assertFails(ErrorCode.CARD_DECLINED, () -> bank.charge(token, 100, "topup-1"));
-            assertFails(ErrorCode.CARD_DECLINED, () -> bank.payout(token, 100, "withdrawal-1"));
-            assertFails(ErrorCode.CARD_DECLINED, () -> bank.payoutStatus(token, "withdrawal-1"));
+            assertFails(PaymentError.CARD_DECLINED, () -> bank.charge(token, 100, "topup-1"));
+            assertFails(PaymentError.CARD_DECLINED, () -> bank.payout(token, 100, "withdrawal-1"));
+            assertFails(PaymentError.CARD_DECLINED, () -> bank.payoutStatus(token, "withdrawal-1"));
         }
     }
 
     @Test
     void numbersThatAreNotCardNumbersAreDeclined() {
-        assertFails(ErrorCode.CARD_DECLINED, () -> bank.link(SandboxCards.LUHN_INVALID));
-        assertFails(ErrorCode.CARD_DECLINED, () -> bank.link("6222 0200 0003 1234"));
-        assertFails(ErrorCode.CARD_DECLINED, () -> bank.link("123"));
-        assertFails(ErrorCode.CARD_DECLINED, () -> bank.link(null));
+        assertFails(PaymentError.CARD_DECLINED, () -> bank.link(SandboxCards.LUHN_INVALID));
+        assertFails(PaymentError.CARD_DECLINED, () -> bank.link("6222 0200 0003 1234"));
+        assertFails(PaymentError.CARD_DECLINED, () -> bank.link("123"));
+        assertFails(PaymentError.CARD_DECLINED, () -> bank.link(null));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.followers.entity.SubscribeScene;
 import org.oaplatform.followers.entity.UnionIdentity;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
@@ -129,15 +130,16 @@ public class Followers {
     }
 
     /** {@code user/get}: followers in a stable order (oldest follower row first), {@link #PAGE_SIZE} at a time. */
-    public Page page(long accountId, String nextOpenid) {
+    public Page page(AccountId account, String nextOpenid) {
+        long accountId = account.value();
         long afterId = 0;
         if (nextOpenid != null && !nextOpenid.isBlank()) {
-            afterId = ofAccount(accountId, nextOpenid).id();
+            afterId = ofAccount(account, nextOpenid).id();
         }
         List<Object[]> rows = em.createNamedQuery(Follower.PAGE, Object[].class).setParameter("accountId", accountId)
                 .setParameter("afterId", afterId).setMaxResults(PAGE_SIZE).getResultList();
         List<String> openids = rows.stream().map(r -> (String) r[1]).toList();
-        return new Page(total(accountId), openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
+        return new Page(total(account), openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
     }
 
     /**
@@ -145,12 +147,13 @@ public class Followers {
      *
      * @throws BusinessException 40003 for an unknown openid or one of another account: never another tenant's data
      */
-    public Follower ofAccount(long accountId, String openid) {
-        return findOfAccount(accountId, openid).orElseThrow(() -> new BusinessException(FollowerError.INVALID_OPENID,
+    public Follower ofAccount(AccountId account, String openid) {
+        return findOfAccount(account, openid).orElseThrow(() -> new BusinessException(FollowerError.INVALID_OPENID,
                 "invalid openid"));
     }
 
-    public Optional<Follower> findOfAccount(long accountId, String openid) {
+    public Optional<Follower> findOfAccount(AccountId account, String openid) {
+        long accountId = account.value();
         if (openid == null || openid.isBlank()) {
             return Optional.empty();
         }
@@ -159,8 +162,8 @@ public class Followers {
     }
 
     /** All or nothing: one unknown openid fails the whole list. */
-    public List<Follower> ofAccount(long accountId, List<String> openids) {
-        return openids.stream().map(openid -> ofAccount(accountId, openid)).toList();
+    public List<Follower> ofAccount(AccountId account, List<String> openids) {
+        return openids.stream().map(openid -> ofAccount(account, openid)).toList();
     }
 
     /**
@@ -178,7 +181,8 @@ public class Followers {
             throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "a page has 1 to " + MAX_BROWSE_PAGE + " followers");
         }
-        long accountId = accounts.requireMember(personId, appId).account().id();
+        AccountId account = accounts.requireMember(personId, appId).account().accountId();
+        long accountId = account.value();
         String text = query == null ? "" : query.strip();
         String listed = "SELECT f FROM Follower f WHERE f.accountId = :accountId AND f.subscribed = TRUE"
                 + " AND f.id > :afterId";
@@ -202,12 +206,12 @@ public class Followers {
                 f.qrScene(), f.qrSceneStr(), f.remark(), f.blacklisted(), tagIds.getOrDefault(f.id(), List.of())))
                 .toList();
         Long nextAfter = byId.size() > pageSize ? page.get(page.size() - 1).id() : null;
-        return new Browsed(total(accountId), rows, nextAfter);
+        return new Browsed(total(account), rows, nextAfter);
     }
 
-    /** For the portal: {@link #remark(long, String, String)} by a member of the account (any role). */
+    /** For the portal: {@link #remark(AccountId, String, String)} by a member of the account (any role). */
     public void remark(long personId, String appId, String openid, String remark) {
-        remark(accounts.requireMember(personId, appId).account().id(), openid, remark);
+        remark(accounts.requireMember(personId, appId).account().accountId(), openid, remark);
     }
 
     /** What {@code user/info} tells of a follower. */
@@ -215,13 +219,13 @@ public class Followers {
     }
 
     /** {@code user/info}, in one transaction: the follower, their language, unionid and tags. */
-    public Profile profile(long accountId, String openid) {
-        return profileOf(ofAccount(accountId, openid));
+    public Profile profile(AccountId account, String openid) {
+        return profileOf(ofAccount(account, openid));
     }
 
     /** {@code user/info/batchget}: all or nothing, one transaction. */
-    public List<Profile> profiles(long accountId, List<String> openids) {
-        return ofAccount(accountId, openids).stream().map(this::profileOf).toList();
+    public List<Profile> profiles(AccountId account, List<String> openids) {
+        return ofAccount(account, openids).stream().map(this::profileOf).toList();
     }
 
     /** The WeChat ids of the tags on a follower, in tag id order. */
@@ -237,12 +241,12 @@ public class Followers {
         return new Profile(follower, languageOf(follower), unionidOf(follower), tagIdsOf(follower));
     }
 
-    public void remark(long accountId, String openid, String remark) {
+    public void remark(AccountId account, String openid, String remark) {
         if (remark != null && remark.codePointCount(0, remark.length()) > MAX_REMARK_LENGTH) {
             throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "remark has at most " + MAX_REMARK_LENGTH + " characters");
         }
-        ofAccount(accountId, openid).remark(remark == null || remark.isBlank() ? null : remark.strip());
+        ofAccount(account, openid).remark(remark == null || remark.isBlank() ? null : remark.strip());
     }
 
     /** The person's unionid towards the account's owner, made on first use. */
@@ -262,7 +266,8 @@ public class Followers {
         return "zh-CN".equals(people.get(follower.personId()).language()) ? "zh_CN" : "en";
     }
 
-    public long total(long accountId) {
+    public long total(AccountId account) {
+        long accountId = account.value();
         Object count = em.createNativeQuery("SELECT subscribed FROM follower_count WHERE account_id = ?")
                 .setParameter(1, accountId).getResultStream().findFirst().orElse(0L);
         return ((Number) count).longValue();

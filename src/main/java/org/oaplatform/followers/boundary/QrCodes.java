@@ -24,6 +24,7 @@ import org.oaplatform.followers.entity.QrScanOutcome;
 import org.oaplatform.followers.entity.SubscribeScene;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.control.Capability;
+import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
@@ -82,7 +83,7 @@ public class QrCodes {
     SessionContext self;
 
     /**
-     * For the portal: {@link #create(long, QrCodeRules.Request)} from a form ({@link QrCodeRules#of}: the same rules
+     * For the portal: {@link #create(AccountId, QrCodeRules.Request)} from a form ({@link QrCodeRules#of}: the same rules
      * as {@code qrcode/create}) by a member of the account (any role; others get {@code NOT_FOUND}), under the
      * capability policy of {@code qrcode/create} (48001 unless a verified service account). Not counted against the
      * API's daily quota: that quota is the developer API's.
@@ -97,7 +98,7 @@ public class QrCodes {
         OfficialAccount account = accounts.requireMember(personId, appId).account();
         accounts.requireCapability(account, Capability.QR_CODES);
         QrCodeRules.Request request = QrCodeRules.of(permanent, sceneId, sceneStr, expireSeconds);
-        return self.getBusinessObject(QrCodes.class).create(account.id(), request);
+        return self.getBusinessObject(QrCodes.class).create(account.accountId(), request);
     }
 
     /**
@@ -140,7 +141,8 @@ public class QrCodes {
      * A new temporary code, or the account's permanent code of the scene: made on first request, the same ticket on
      * every later one.
      */
-    public QrCode create(long accountId, QrCodeRules.Request request) {
+    public QrCode create(AccountId account, QrCodeRules.Request request) {
+        long accountId = account.value();
         Instant now = clock.instant();
         if (!request.action().permanent()) {
             QrCode code = QrCode.temporary(accountId, ticket(), request.action(), request.sceneId(),

@@ -35,7 +35,7 @@ public class QrCodesResource {
     @CgiEndpoint(path = "/cgi-bin/qrcode/create", dailyQuota = 100_000, capability = Capability.QR_CODES)
     public String create(String body) {
         QrCodeRules.Request request = QrCodeRules.parse(WeChatJson.parseObject(body));
-        QrCode code = qrCodes.create(caller.id(), request);
+        QrCode code = qrCodes.create(caller.account(), request);
         JsonObjectBuilder answer = Json.createObjectBuilder().add("ticket", code.ticket());
         if (!code.permanent()) {
             answer.add("expire_seconds", request.expireSeconds());

@@ -16,6 +16,7 @@ import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.followers.entity.Tag;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.InstantConverter;
 
@@ -52,59 +53,60 @@ public class Tags {
     @Inject
     OfficialAccounts accounts;
 
-    /** For the portal: {@link #list(long)}, the account's tags with their follower counts. */
+    /** For the portal: {@link #list(AccountId)}, the account's tags with their follower counts. */
     public List<TagCount> list(long personId, String appId) {
         return list(accountOf(personId, appId));
     }
 
     /** For the portal: the account's tags without counting their followers (cheap: for choosing a tag). */
     public List<Tag> definitions(long personId, String appId) {
-        long accountId = accountOf(personId, appId);
+        long accountId = accountOf(personId, appId).value();
         ensureSystemTags(accountId);
         return tags(accountId);
     }
 
-    /** For the portal: {@link #create(long, String)}. */
+    /** For the portal: {@link #create(AccountId, String)}. */
     public Tag create(long personId, String appId, String name) {
         return create(accountOf(personId, appId), name);
     }
 
-    /** For the portal: {@link #rename(long, int, String)}. */
+    /** For the portal: {@link #rename(AccountId, int, String)}. */
     public void rename(long personId, String appId, int tagId, String name) {
         rename(accountOf(personId, appId), tagId, name);
     }
 
-    /** For the portal: {@link #delete(long, int)}. */
+    /** For the portal: {@link #delete(AccountId, int)}. */
     public void delete(long personId, String appId, int tagId) {
         delete(accountOf(personId, appId), tagId);
     }
 
-    /** For the portal: {@link #tag(long, int, List)}. */
+    /** For the portal: {@link #tag(AccountId, int, List)}. */
     public void tag(long personId, String appId, int tagId, List<String> openids) {
         tag(accountOf(personId, appId), tagId, openids);
     }
 
-    /** For the portal: {@link #untag(long, int, List)}. */
+    /** For the portal: {@link #untag(AccountId, int, List)}. */
     public void untag(long personId, String appId, int tagId, List<String> openids) {
         untag(accountOf(personId, appId), tagId, openids);
     }
 
-    /** For the portal: {@link #blacklist(long, List)}. */
+    /** For the portal: {@link #blacklist(AccountId, List)}. */
     public void blacklist(long personId, String appId, List<String> openids) {
         blacklist(accountOf(personId, appId), openids);
     }
 
-    /** For the portal: {@link #unblacklist(long, List)}. */
+    /** For the portal: {@link #unblacklist(AccountId, List)}. */
     public void unblacklist(long personId, String appId, List<String> openids) {
         unblacklist(accountOf(personId, appId), openids);
     }
 
     /** The follower of the account with that openid (40003 otherwise). */
-    public Follower follower(long accountId, String openid) {
-        return followers.ofAccount(accountId, openid);
+    public Follower follower(AccountId account, String openid) {
+        return followers.ofAccount(account, openid);
     }
 
-    public List<TagCount> list(long accountId) {
+    public List<TagCount> list(AccountId account) {
+        long accountId = account.value();
         ensureSystemTags(accountId);
         Map<Long, Long> counts = em.createQuery("SELECT g.tagPk, COUNT(g) FROM Tagging g, Follower f"
                 + " WHERE f.id = g.followerId AND f.accountId = :accountId AND f.subscribed = TRUE GROUP BY g.tagPk",
@@ -113,7 +115,8 @@ public class Tags {
         return tags(accountId).stream().map(t -> new TagCount(t, counts.getOrDefault(t.id(), 0L))).toList();
     }
 
-    public Tag create(long accountId, String name) {
+    public Tag create(AccountId account, String name) {
+        long accountId = account.value();
         String checked = checkedName(name);
         ensureSystemTags(accountId);
         List<Tag> existing = tags(accountId);
@@ -133,7 +136,8 @@ public class Tags {
         return tag;
     }
 
-    public void rename(long accountId, int tagId, String name) {
+    public void rename(AccountId account, int tagId, String name) {
+        long accountId = account.value();
         Tag tag = modifiable(accountId, tagId);
         String checked = checkedName(name);
         if (!checked.equals(tag.name())) {
@@ -142,7 +146,8 @@ public class Tags {
         }
     }
 
-    public void delete(long accountId, int tagId) {
+    public void delete(AccountId account, int tagId) {
+        long accountId = account.value();
         Tag tag = modifiable(accountId, tagId);
         long fans = em.createQuery("SELECT COUNT(g) FROM Tagging g WHERE g.tagPk = :tag", Long.class)
                 .setParameter("tag", tag.id()).getSingleResult();
@@ -154,9 +159,10 @@ public class Tags {
         em.remove(tag);
     }
 
-    public void tag(long accountId, int tagId, List<String> openids) {
+    public void tag(AccountId account, int tagId, List<String> openids) {
+        long accountId = account.value();
         Tag tag = taggable(accountId, tagId);
-        List<Follower> batch = batch(accountId, openids, MAX_TAGGING_BATCH);
+        List<Follower> batch = batch(account, openids, MAX_TAGGING_BATCH);
         for (Follower follower : batch) {
             Set<Long> current = tagPksOf(follower);
             if (!current.contains(tag.id()) && current.size() >= MAX_TAGS_PER_FOLLOWER) {
@@ -171,9 +177,10 @@ public class Tags {
         }
     }
 
-    public void untag(long accountId, int tagId, List<String> openids) {
+    public void untag(AccountId account, int tagId, List<String> openids) {
+        long accountId = account.value();
         Tag tag = taggable(accountId, tagId);
-        List<Long> followerIds = batch(accountId, openids, MAX_TAGGING_BATCH).stream().map(Follower::id).toList();
+        List<Long> followerIds = batch(account, openids, MAX_TAGGING_BATCH).stream().map(Follower::id).toList();
         em.createQuery("DELETE FROM Tagging g WHERE g.tagPk = :tag AND g.followerId IN :followers")
                 .setParameter("tag", tag.id()).setParameter("followers", followerIds).executeUpdate();
     }
@@ -184,9 +191,10 @@ public class Tags {
     }
 
     /** {@code user/tag/get}: the followers carrying a tag, pages of {@link Followers#PAGE_SIZE}. */
-    public Followers.Page members(long accountId, int tagId, String nextOpenid) {
+    public Followers.Page members(AccountId account, int tagId, String nextOpenid) {
+        long accountId = account.value();
         Tag tag = taggable(accountId, tagId);
-        long afterId = nextOpenid == null || nextOpenid.isBlank() ? 0 : followers.ofAccount(accountId, nextOpenid).id();
+        long afterId = nextOpenid == null || nextOpenid.isBlank() ? 0 : followers.ofAccount(account, nextOpenid).id();
         List<String> openids = em.createQuery("SELECT f.openid FROM Follower f, Tagging g WHERE g.followerId = f.id"
                 + " AND g.tagPk = :tag AND f.subscribed = TRUE AND f.id > :afterId ORDER BY f.id", String.class)
                 .setParameter("tag", tag.id()).setParameter("afterId", afterId)
@@ -194,8 +202,9 @@ public class Tags {
         return new Followers.Page(openids.size(), openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
     }
 
-    public Followers.Page blacklist(long accountId, String beginOpenid) {
-        long afterId = beginOpenid == null || beginOpenid.isBlank() ? 0 : followers.ofAccount(accountId, beginOpenid).id();
+    public Followers.Page blacklist(AccountId account, String beginOpenid) {
+        long accountId = account.value();
+        long afterId = beginOpenid == null || beginOpenid.isBlank() ? 0 : followers.ofAccount(account, beginOpenid).id();
         List<Object[]> rows = em.createNamedQuery(Follower.BLACKLIST_PAGE, Object[].class)
                 .setParameter("accountId", accountId).setParameter("afterId", afterId)
                 .setMaxResults(Followers.PAGE_SIZE).getResultList();
@@ -205,26 +214,26 @@ public class Tags {
         return new Followers.Page(total, openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
     }
 
-    public void blacklist(long accountId, List<String> openids) {
+    public void blacklist(AccountId account, List<String> openids) {
         Instant now = clock.instant();
-        batch(accountId, openids, MAX_BLACKLIST_BATCH).forEach(f -> f.blacklist(now));
+        batch(account, openids, MAX_BLACKLIST_BATCH).forEach(f -> f.blacklist(now));
     }
 
-    public void unblacklist(long accountId, List<String> openids) {
-        batch(accountId, openids, MAX_BLACKLIST_BATCH).forEach(Follower::unblacklist);
+    public void unblacklist(AccountId account, List<String> openids) {
+        batch(account, openids, MAX_BLACKLIST_BATCH).forEach(Follower::unblacklist);
     }
 
     /** The account's id if the person is a member of it (any role); {@code NOT_FOUND} otherwise. */
-    private long accountOf(long personId, String appId) {
-        return accounts.requireMember(personId, appId).account().id();
+    private AccountId accountOf(long personId, String appId) {
+        return accounts.requireMember(personId, appId).account().accountId();
     }
 
-    private List<Follower> batch(long accountId, List<String> openids, int max) {
+    private List<Follower> batch(AccountId account, List<String> openids, int max) {
         if (openids == null || openids.isEmpty() || openids.size() > max) {
             throw new BusinessException(FollowerError.INVALID_OPENID_LIST_SIZE,
                     "openid_list has 1 to " + max + " openids");
         }
-        return followers.ofAccount(accountId, List.copyOf(new LinkedHashSet<>(openids)));
+        return followers.ofAccount(account, List.copyOf(new LinkedHashSet<>(openids)));
     }
 
     private Set<Long> tagPksOf(Follower follower) {

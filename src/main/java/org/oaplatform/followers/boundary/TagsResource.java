@@ -45,7 +45,7 @@ public class TagsResource {
     @Path("create")
     @CgiEndpoint(path = "/cgi-bin/tags/create", dailyQuota = 1_000, capability = Capability.USER_MANAGEMENT)
     public String create(String body) {
-        Tag tag = tags.create(caller.id(), WeChatJson.string(tagObject(body), "name"));
+        Tag tag = tags.create(caller.account(), WeChatJson.string(tagObject(body), "name"));
         return Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("id", tag.tagId())
                 .add("name", tag.name())).build().toString();
     }
@@ -55,7 +55,7 @@ public class TagsResource {
     @CgiEndpoint(path = "/cgi-bin/tags/get", dailyQuota = 1_000, capability = Capability.USER_MANAGEMENT)
     public String list() {
         JsonArrayBuilder list = Json.createArrayBuilder();
-        tags.list(caller.id()).forEach(t -> list.add(Json.createObjectBuilder().add("id", t.tag().tagId())
+        tags.list(caller.account()).forEach(t -> list.add(Json.createObjectBuilder().add("id", t.tag().tagId())
                 .add("name", t.tag().name()).add("count", t.count())));
         return Json.createObjectBuilder().add("tags", list).build().toString();
     }
@@ -65,7 +65,7 @@ public class TagsResource {
     @CgiEndpoint(path = "/cgi-bin/tags/update", dailyQuota = 1_000, capability = Capability.USER_MANAGEMENT)
     public String update(String body) {
         JsonObject tag = tagObject(body);
-        tags.rename(caller.id(), tagId(tag.get("id")), WeChatJson.string(tag, "name"));
+        tags.rename(caller.account(), tagId(tag.get("id")), WeChatJson.string(tag, "name"));
         return OK;
     }
 
@@ -73,7 +73,7 @@ public class TagsResource {
     @Path("delete")
     @CgiEndpoint(path = "/cgi-bin/tags/delete", dailyQuota = 1_000, capability = Capability.USER_MANAGEMENT)
     public String delete(String body) {
-        tags.delete(caller.id(), tagId(tagObject(body).get("id")));
+        tags.delete(caller.account(), tagId(tagObject(body).get("id")));
         return OK;
     }
 
@@ -82,7 +82,7 @@ public class TagsResource {
     @CgiEndpoint(path = "/cgi-bin/tags/members/batchtagging", dailyQuota = 100_000, capability = Capability.USER_MANAGEMENT)
     public String tag(String body) {
         JsonObject request = WeChatJson.parseObject(body);
-        tags.tag(caller.id(), tagId(request.get("tagid")), openids(request));
+        tags.tag(caller.account(), tagId(request.get("tagid")), openids(request));
         return OK;
     }
 
@@ -91,7 +91,7 @@ public class TagsResource {
     @CgiEndpoint(path = "/cgi-bin/tags/members/batchuntagging", dailyQuota = 100_000, capability = Capability.USER_MANAGEMENT)
     public String untag(String body) {
         JsonObject request = WeChatJson.parseObject(body);
-        tags.untag(caller.id(), tagId(request.get("tagid")), openids(request));
+        tags.untag(caller.account(), tagId(request.get("tagid")), openids(request));
         return OK;
     }
 
@@ -101,7 +101,7 @@ public class TagsResource {
     public String tagsOfFollower(String body) {
         String openid = WeChatJson.string(WeChatJson.parseObject(body), "openid");
         JsonArrayBuilder ids = Json.createArrayBuilder();
-        tags.tagIdsOf(tags.follower(caller.id(), openid)).forEach(ids::add);
+        tags.tagIdsOf(tags.follower(caller.account(), openid)).forEach(ids::add);
         return Json.createObjectBuilder().add("tagid_list", ids).build().toString();
     }
 
@@ -110,14 +110,14 @@ public class TagsResource {
     @CgiEndpoint(path = "/cgi-bin/tags/members/getblacklist", dailyQuota = 10_000, capability = Capability.USER_MANAGEMENT)
     public String blacklist(String body) {
         String begin = body == null || body.isBlank() ? null : WeChatJson.string(WeChatJson.parseObject(body), "begin_openid");
-        return UsersResource.page(tags.blacklist(caller.id(), begin), true);
+        return UsersResource.page(tags.blacklist(caller.account(), begin), true);
     }
 
     @POST
     @Path("members/batchblacklist")
     @CgiEndpoint(path = "/cgi-bin/tags/members/batchblacklist", dailyQuota = 10_000, capability = Capability.USER_MANAGEMENT)
     public String block(String body) {
-        tags.blacklist(caller.id(), openids(WeChatJson.parseObject(body)));
+        tags.blacklist(caller.account(), openids(WeChatJson.parseObject(body)));
         return OK;
     }
 
@@ -125,7 +125,7 @@ public class TagsResource {
     @Path("members/batchunblacklist")
     @CgiEndpoint(path = "/cgi-bin/tags/members/batchunblacklist", dailyQuota = 10_000, capability = Capability.USER_MANAGEMENT)
     public String unblock(String body) {
-        tags.unblacklist(caller.id(), openids(WeChatJson.parseObject(body)));
+        tags.unblacklist(caller.account(), openids(WeChatJson.parseObject(body)));
         return OK;
     }
 

@@ -48,7 +48,7 @@ public class UsersResource {
     @Path("get")
     @CgiEndpoint(path = "/cgi-bin/user/get", dailyQuota = 500, capability = Capability.USER_MANAGEMENT)
     public String list(@QueryParam("next_openid") String nextOpenid) {
-        return page(followers.page(caller.id(), nextOpenid), true);
+        return page(followers.page(caller.account(), nextOpenid), true);
     }
 
     @POST
@@ -56,7 +56,7 @@ public class UsersResource {
     @CgiEndpoint(path = "/cgi-bin/user/tag/get", dailyQuota = 100_000, capability = Capability.USER_MANAGEMENT)
     public String tagMembers(String body) {
         JsonObject request = WeChatJson.parseObject(body);
-        return page(tags.members(caller.id(), TagsResource.tagId(request.get("tagid")),
+        return page(tags.members(caller.account(), TagsResource.tagId(request.get("tagid")),
                 WeChatJson.string(request, "next_openid")), false);
     }
 
@@ -82,7 +82,7 @@ public class UsersResource {
     @Path("info")
     @CgiEndpoint(path = "/cgi-bin/user/info", dailyQuota = 5_000_000, capability = Capability.USER_MANAGEMENT)
     public String info(@QueryParam("openid") String openid) {
-        return info(followers.profile(caller.id(), openid)).build().toString();
+        return info(followers.profile(caller.account(), openid)).build().toString();
     }
 
     @POST
@@ -105,7 +105,7 @@ public class UsersResource {
             openids.add(WeChatJson.string(entry, "openid"));
         }
         JsonArrayBuilder infos = Json.createArrayBuilder();
-        followers.profiles(caller.id(), openids).forEach(p -> infos.add(info(p)));
+        followers.profiles(caller.account(), openids).forEach(p -> infos.add(info(p)));
         return Json.createObjectBuilder().add("user_info_list", infos).build().toString();
     }
 
@@ -114,7 +114,7 @@ public class UsersResource {
     @CgiEndpoint(path = "/cgi-bin/user/info/updateremark", dailyQuota = 10_000, capability = Capability.USER_REMARKS)
     public String remark(String body) {
         JsonObject request = WeChatJson.parseObject(body);
-        followers.remark(caller.id(), WeChatJson.string(request, "openid"), WeChatJson.string(request, "remark"));
+        followers.remark(caller.account(), WeChatJson.string(request, "openid"), WeChatJson.string(request, "remark"));
         return TagsResource.OK;
     }
 

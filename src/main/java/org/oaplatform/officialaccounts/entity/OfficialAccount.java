@@ -181,6 +181,11 @@ public class OfficialAccount {
         return id;
     }
 
+    /** The account's id for tenant boundaries (see {@link AccountId}). */
+    public AccountId accountId() {
+        return new AccountId(id);
+    }
+
     public String appId() {
         return appId;
     }

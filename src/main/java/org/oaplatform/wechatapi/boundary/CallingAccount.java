@@ -1,6 +1,7 @@
 package org.oaplatform.wechatapi.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.wechatapi.control.WeChatApiError;
 
@@ -21,6 +22,11 @@ public class CallingAccount {
             throw new BusinessException(WeChatApiError.ACCESS_TOKEN_MISSING);
         }
         return accountId;
+    }
+
+    /** The account as a tenant boundary takes it. */
+    public AccountId account() {
+        return new AccountId(id());
     }
 
     public String appId() {

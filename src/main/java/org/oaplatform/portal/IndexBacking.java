@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.officialaccounts.boundary.Verifications;
 import org.oaplatform.officialaccounts.entity.Membership;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
-import org.oaplatform.officialaccounts.entity.VerificationStatus;
 
 /** {@code portal/index.xhtml}: the official accounts the signed-in person belongs to. */
 @Named
@@ -21,28 +21,18 @@ public class IndexBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
-     * One account as the table shows it. {@code status} is what to say when not verified: a verification whose year
-     * is over reads as lapsed even before the hourly timer has recorded it.
+     * One account as the table shows it: {@code status} is what to say when not verified, {@code mayApply} offers an
+     * application to accounts that are not verified now (a renewal goes through the account's verification page).
      */
     public record Row(String appid, String name, String type, String region, String role, boolean verified,
             String status, boolean mayApply) implements Serializable {
-
-        static Row of(Membership membership, Instant now) {
-            OfficialAccount account = membership.account();
-            boolean verified = account.isVerifiedAt(now);
-            VerificationStatus status = account.verificationStatus();
-            if (!verified && status == VerificationStatus.VERIFIED) {
-                status = VerificationStatus.LAPSED;
-            }
-            boolean mayApply = account.mayBeVerified() && membership.role().mayManage() && !verified
-                    && status != VerificationStatus.PENDING;
-            return new Row(account.appId(), account.name(), account.type().name(), account.region().name(),
-                    membership.role().name(), verified, status.name(), mayApply);
-        }
     }
 
     @Inject
     OfficialAccounts accounts;
+
+    @Inject
+    Verifications verifications;
 
     @Inject
     PortalUser user;
@@ -55,7 +45,15 @@ public class IndexBacking implements Serializable {
 
     public void load() {
         Instant now = clock.get().instant();
-        rows = accounts.accountsOf(user.id()).stream().map(m -> Row.of(m, now)).toList();
+        rows = accounts.accountsOf(user.id()).stream().map(m -> row(m, now)).toList();
+    }
+
+    private Row row(Membership membership, Instant now) {
+        OfficialAccount account = membership.account();
+        boolean verified = account.isVerifiedAt(now);
+        return new Row(account.appId(), account.name(), account.type().name(), account.region().name(),
+                membership.role().name(), verified, account.verificationStatusAt(now).name(),
+                !verified && verifications.mayApply(membership));
     }
 
     public List<Row> getRows() {

@@ -200,6 +200,8 @@ class TimeTravelIT {
         BusinessException refused = assertThrows(BusinessException.class,
                 () -> accounts.requireCapability(accounts.byAppId(appId), Capability.USER_MANAGEMENT));
         assertEquals(OfficialAccountError.API_UNAUTHORIZED, refused.code());
+        assertEquals(VerificationStatus.LAPSED, accounts.byAppId(appId).verificationStatusAt(clock.clock().instant()),
+                "reads as lapsed before the timer has recorded it");
         verifications.lapseExpiredVerifications();
         assertEquals(VerificationStatus.LAPSED, accounts.byAppId(appId).verificationStatus());
         assertTrue(audit.about("app:" + appId).stream().anyMatch(a -> a.action().equals("verification.lapsed")));

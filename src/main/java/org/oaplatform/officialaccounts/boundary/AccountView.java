@@ -20,7 +20,7 @@ public record AccountView(String appid, String name, AccountType type, AccountRe
 
     static AccountView memberView(OfficialAccount a, String role, Instant now) {
         return new AccountView(a.appId(), a.name(), a.type(), a.region(), a.entityType(), a.description(),
-                a.isVerifiedAt(now), a.verificationStatus(), a.verifiedUntil(), a.originalId(), role,
+                a.isVerifiedAt(now), a.verificationStatusAt(now), a.verifiedUntil(), a.originalId(), role,
                 a.ipWhitelist().stream().sorted().toList());
     }
 }

@@ -15,6 +15,7 @@ import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.officialaccounts.entity.ApplicationStatus;
 import org.oaplatform.officialaccounts.entity.DocumentType;
 import org.oaplatform.officialaccounts.entity.MemberRole;
+import org.oaplatform.officialaccounts.entity.Membership;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.officialaccounts.entity.VerificationApplication;
 import org.oaplatform.officialaccounts.entity.VerificationStatus;
@@ -60,8 +61,7 @@ public class Verifications {
         if (!account.mayBeVerified()) {
             throw new BusinessException(OfficialAccountError.NOT_ELIGIBLE, "individual accounts cannot be verified");
         }
-        boolean alreadyPending = applicationsOf(account).stream().anyMatch(VerificationApplication::isPending);
-        if (alreadyPending) {
+        if (hasPendingApplication(account)) {
             throw new BusinessException(PlatformError.INVALID_STATE,
                     "an application for this account is already pending");
         }
@@ -85,6 +85,15 @@ public class Verifications {
         account.verificationRequested();
         audit.record("verification.applied", "app:" + appId, application.publicId());
         return application;
+    }
+
+    /**
+     * Whether {@link #apply} would take an application from this member now (renewals of a verified account
+     * included), for pages that offer it: the managing roles, an organisation's account, none pending.
+     */
+    public boolean mayApply(Membership membership) {
+        return membership.role().mayManage() && membership.account().mayBeVerified()
+                && !hasPendingApplication(membership.account());
     }
 
     public List<VerificationApplication> applications(long personId, String appId) {
@@ -151,6 +160,10 @@ public class Verifications {
 
     private void requireAdmin(long personId) {
         people.requirePlatformAdmin(personId);
+    }
+
+    private boolean hasPendingApplication(OfficialAccount account) {
+        return applicationsOf(account).stream().anyMatch(VerificationApplication::isPending);
     }
 
     private List<VerificationApplication> applicationsOf(OfficialAccount account) {

@@ -135,6 +135,15 @@ public class OfficialAccount {
         return verificationStatus == VerificationStatus.VERIFIED && verifiedUntil != null && now.isBefore(verifiedUntil);
     }
 
+    /**
+     * The verification as a person should read it at {@code now}: a verification whose year is over is lapsed even
+     * before the hourly timer has recorded it.
+     */
+    public VerificationStatus verificationStatusAt(Instant now) {
+        return verificationStatus == VerificationStatus.VERIFIED && !isVerifiedAt(now) ? VerificationStatus.LAPSED
+                : verificationStatus;
+    }
+
     public boolean allows(Capability capability, Instant now) {
         return CapabilityPolicy.allows(type, isVerifiedAt(now), region, capability);
     }

@@ -66,7 +66,7 @@ public class Verifications {
                     "an application for this account is already pending");
         }
         DocumentRules.checkCount(documents == null ? 0 : documents.size());
-        VerificationApplication application = new VerificationApplication("va_" + ids.hex(8), account, personId,
+        VerificationApplication application = new VerificationApplication(ids.publicId(VerificationApplication.ID_PREFIX), account, personId,
                 clock.instant());
         for (Document d : documents) {
             if (d == null || d.type() == null || d.fileName() == null || d.fileName().isBlank() || d.content() == null) {

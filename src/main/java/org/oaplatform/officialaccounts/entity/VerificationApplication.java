@@ -33,6 +33,9 @@ import java.util.List;
 })
 public class VerificationApplication {
 
+    /** Starts every public id of a {@code VerificationApplication}: the kind of a reference is readable from it. */
+    public static final String ID_PREFIX = "va_";
+
     public static final String BY_STATUS = "VerificationApplication.byStatus";
     public static final String BY_PUBLIC_ID = "VerificationApplication.byPublicId";
     public static final String OF_ACCOUNT = "VerificationApplication.ofAccount";

@@ -74,7 +74,7 @@ public class BankCards {
         if (active.stream().anyMatch(c -> c.fingerprint().equals(linked.fingerprint()))) {
             throw new BusinessException(PaymentError.CARD_ALREADY_LINKED);
         }
-        BankCard card = new BankCard("card_" + ids.hex(8), personId, linked.token(), linked.fingerprint(),
+        BankCard card = new BankCard(ids.publicId(BankCard.ID_PREFIX), personId, linked.token(), linked.fingerprint(),
                 linked.bankName(), linked.cardType().name(), lastFour, clock.instant());
         em.persist(card);
         audit.record("bank-card.linked", "person:" + personId, card.publicId() + " " + card.label());

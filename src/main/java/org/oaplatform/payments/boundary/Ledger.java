@@ -104,7 +104,7 @@ public class Ledger {
                         + ") would go negative: the ledger is inconsistent");
             }
         }
-        Posting posting = new Posting("pst_" + ids.hex(8), kind, reference, reverses, clock.instant());
+        Posting posting = new Posting(ids.publicId(Posting.ID_PREFIX), kind, reference, reverses, clock.instant());
         for (Leg leg : legs) {
             LedgerAccount account = byId.get(leg.accountId());
             posting.addLeg(account, leg.amount(), account.apply(leg.amount()));

@@ -77,7 +77,7 @@ public class LedgerInspection {
     public List<PostingView> postings(long adminId, String postingOrReference) {
         people.requirePlatformAdmin(adminId);
         String id = postingOrReference == null ? "" : postingOrReference.strip();
-        List<Posting> found = id.startsWith("pst_") ? ledger.byPublicId(id).map(List::of).orElse(List.of())
+        List<Posting> found = id.startsWith(Posting.ID_PREFIX) ? ledger.byPublicId(id).map(List::of).orElse(List.of())
                 : ledger.ofReference(id);
         if (found.isEmpty()) {
             throw new BusinessException(PlatformError.NOT_FOUND, unpostedTopUp(adminId, id)

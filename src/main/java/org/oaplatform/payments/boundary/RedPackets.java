@@ -125,7 +125,7 @@ public class RedPackets {
         }
         Wallet wallet = wallets.requirePassword(senderId, password);
         long escrow = platform.of(AccountKind.RED_PACKET_ESCROW, wallet.accountId());
-        String publicId = "rpk_" + ids.hex(8);
+        String publicId = ids.publicId(RedPacket.ID_PREFIX);
         Posting posting = ledger.post(PostingKind.RED_PACKET_SENT, publicId,
                 Ledger.leg(wallet.accountId(), -total), Ledger.leg(escrow, total));
         RedPacket packet = new RedPacket(publicId, senderId, kind, receiver == null ? null : receiver.id(),

@@ -138,14 +138,14 @@ public class Statements {
 
     private List<Entry> describe(long viewerId, List<PostingLeg> legs) {
         Set<String> references = legs.stream().map(l -> l.posting().reference()).collect(Collectors.toSet());
-        Map<String, Transfer> transfers = byPublicId(Transfer.BY_PUBLIC_IDS, Transfer.class, references, "trf_",
+        Map<String, Transfer> transfers = byPublicId(Transfer.BY_PUBLIC_IDS, Transfer.class, references, Transfer.ID_PREFIX,
                 Transfer::publicId);
-        Map<String, RedPacket> packets = byPublicId(RedPacket.BY_PUBLIC_IDS, RedPacket.class, references, "rpk_",
+        Map<String, RedPacket> packets = byPublicId(RedPacket.BY_PUBLIC_IDS, RedPacket.class, references, RedPacket.ID_PREFIX,
                 RedPacket::publicId);
-        Map<String, TopUp> topUps = byPublicId(TopUp.BY_PUBLIC_IDS, TopUp.class, references, "top_",
+        Map<String, TopUp> topUps = byPublicId(TopUp.BY_PUBLIC_IDS, TopUp.class, references, TopUp.ID_PREFIX,
                 TopUp::publicId);
         Map<String, Withdrawal> withdrawals = byPublicId(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class, references,
-                "wdr_", Withdrawal::publicId);
+                Withdrawal.ID_PREFIX, Withdrawal::publicId);
         Set<Long> personIds = new HashSet<>();
         transfers.values().forEach(t -> {
             personIds.add(t.senderId());

@@ -135,7 +135,7 @@ public class TopUps {
     public TopUpView begin(long personId, String key, String cardId, Long amount) {
         long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_TOP_UP, "a top-up");
         BankCard card = cards.activeCard(personId, cardId);
-        TopUp topUp = new TopUp("top_" + ids.hex(8), personId, card.id(), fen, key, clock.instant());
+        TopUp topUp = new TopUp(ids.publicId(TopUp.ID_PREFIX), personId, card.id(), fen, key, clock.instant());
         em.persist(topUp);
         return view(topUp, card);
     }

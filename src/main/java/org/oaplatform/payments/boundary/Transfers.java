@@ -79,7 +79,7 @@ public class Transfers {
         }
         Wallet wallet = wallets.requirePassword(senderId, password);
         long escrow = platform.of(AccountKind.TRANSFER_ESCROW, wallet.accountId());
-        String publicId = "trf_" + ids.hex(8);
+        String publicId = ids.publicId(Transfer.ID_PREFIX);
         Posting posting = ledger.post(PostingKind.TRANSFER_SENT, publicId,
                 Ledger.leg(wallet.accountId(), -fen), Ledger.leg(escrow, fen));
         Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, blankToNull(memo), escrow,

@@ -21,6 +21,9 @@ import java.time.Instant;
 @NamedQuery(name = BankCard.BY_IDS, query = "SELECT c FROM BankCard c WHERE c.id IN :ids")
 public class BankCard {
 
+    /** Starts every public id of a {@code BankCard}: the kind of a reference is readable from it. */
+    public static final String ID_PREFIX = "card_";
+
     public static final String ACTIVE_OF_PERSON = "BankCard.activeOfPerson";
     public static final String BY_PUBLIC_ID = "BankCard.byPublicId";
     public static final String BY_IDS = "BankCard.byIds";

@@ -27,6 +27,9 @@ import java.util.List;
 @NamedQuery(name = Posting.BY_REFERENCE, query = "SELECT p FROM Posting p WHERE p.reference = :reference ORDER BY p.id")
 public class Posting {
 
+    /** Starts every public id of a {@code Posting}: the kind of a reference is readable from it. */
+    public static final String ID_PREFIX = "pst_";
+
     public static final String BY_PUBLIC_ID = "Posting.byPublicId";
     public static final String BY_REFERENCE = "Posting.byReference";
 

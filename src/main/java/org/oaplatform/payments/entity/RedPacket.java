@@ -25,6 +25,9 @@ import java.time.Instant;
         + " AND p.expiresAt <= :now ORDER BY p.expiresAt")
 public class RedPacket {
 
+    /** Starts every public id of a {@code RedPacket}: the kind of a reference is readable from it. */
+    public static final String ID_PREFIX = "rpk_";
+
     public static final String BY_PUBLIC_ID = "RedPacket.byPublicId";
     public static final String BY_PUBLIC_IDS = "RedPacket.byPublicIds";
     public static final String DUE = "RedPacket.due";

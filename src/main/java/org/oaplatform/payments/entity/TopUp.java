@@ -22,6 +22,9 @@ import java.time.Instant;
         + " AND t.createdAt <= :before ORDER BY t.id")
 public class TopUp {
 
+    /** Starts every public id of a {@code TopUp}: the kind of a reference is readable from it. */
+    public static final String ID_PREFIX = "top_";
+
     public static final String BY_PUBLIC_IDS = "TopUp.byPublicIds";
     public static final String DUE = "TopUp.due";
 

@@ -25,6 +25,9 @@ import java.time.Instant;
         + " AND t.expiresAt <= :now ORDER BY t.expiresAt")
 public class Transfer {
 
+    /** Starts every public id of a {@code Transfer}: the kind of a reference is readable from it. */
+    public static final String ID_PREFIX = "trf_";
+
     public static final String BY_PUBLIC_ID = "Transfer.byPublicId";
     public static final String BY_PUBLIC_IDS = "Transfer.byPublicIds";
     public static final String DUE = "Transfer.due";

@@ -19,6 +19,9 @@ import java.time.Instant;
         + " AND w.requestedAt <= :before ORDER BY w.id")
 public class Withdrawal {
 
+    /** Starts every public id of a {@code Withdrawal}: the kind of a reference is readable from it. */
+    public static final String ID_PREFIX = "wdr_";
+
     public static final String BY_PUBLIC_IDS = "Withdrawal.byPublicIds";
     public static final String DUE = "Withdrawal.due";
 

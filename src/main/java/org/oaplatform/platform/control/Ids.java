@@ -40,6 +40,11 @@ public class Ids {
         return "o" + token(21).substring(0, 27);
     }
 
+    /** A public id of an entity: its kind's prefix and 16 hex digits (64 random bits). */
+    public String publicId(String prefix) {
+        return prefix + hex(8);
+    }
+
     /** A bearer token of {@code bytes} random bytes, URL-safe so that SDKs which do not encode queries keep it intact. */
     public String token(int bytes) {
         byte[] b = new byte[bytes];

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.RequestContext;
 import org.omnifaces.exceptionhandler.FullAjaxExceptionHandler;
+import org.omnifaces.util.Exceptions;
 
 /**
  * What the portal does with exceptions, so that nobody ever sees a stack trace:
@@ -55,7 +56,7 @@ public class PortalExceptionHandler extends FullAjaxExceptionHandler {
         boolean shown = false;
         for (Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator(); it.hasNext();) {
             ExceptionQueuedEventContext event = it.next().getContext();
-            BusinessException failure = causeOfType(event.getException(), BusinessException.class);
+            BusinessException failure = Exceptions.extract(event.getException(), BusinessException.class);
             // While rendering, half a page is written already: that is a bug, not a message.
             if (failure != null && event.getPhaseId() != PhaseId.RENDER_RESPONSE) {
                 PortalMessages.error(failure);
@@ -71,7 +72,7 @@ public class PortalExceptionHandler extends FullAjaxExceptionHandler {
 
     private void reloadExpiredViews(FacesContext context) {
         for (Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator(); it.hasNext();) {
-            if (causeOfType(it.next().getContext().getException(), ViewExpiredException.class) != null) {
+            if (Exceptions.extract(it.next().getContext().getException(), ViewExpiredException.class) != null) {
                 it.remove();
                 ExternalContext external = context.getExternalContext();
                 if (!context.getResponseComplete() && !external.isResponseCommitted()) {
@@ -123,14 +124,5 @@ public class PortalExceptionHandler extends FullAjaxExceptionHandler {
         } catch (RuntimeException noRequestContext) {
             return null;
         }
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

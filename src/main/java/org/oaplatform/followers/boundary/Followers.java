@@ -28,6 +28,7 @@ import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.PlatformError;
+import org.oaplatform.platform.control.Text;
 
 /** Following and unfollowing, and what an account may read of its followers. */
 @Stateless
@@ -44,6 +45,11 @@ public class Followers {
 
     /** One page of openids, and the openid to continue after ({@code null} at the end). */
     public record Page(long total, List<String> openids, String nextOpenid) {
+
+        /** A page of openids in follower id order: the next one starts after the last. */
+        static Page of(long total, List<String> openids) {
+            return new Page(total, openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
+        }
     }
 
     /** The outcome of a follow request: the follower, and whether this request started the follow. */
@@ -132,14 +138,11 @@ public class Followers {
     /** {@code user/get}: followers in a stable order (oldest follower row first), {@link #PAGE_SIZE} at a time. */
     public Page page(AccountId account, String nextOpenid) {
         long accountId = account.value();
-        long afterId = 0;
-        if (nextOpenid != null && !nextOpenid.isBlank()) {
-            afterId = ofAccount(account, nextOpenid).id();
-        }
+        long afterId = positionAfter(account, nextOpenid);
         List<Object[]> rows = em.createNamedQuery(Follower.PAGE, Object[].class).setParameter("accountId", accountId)
                 .setParameter("afterId", afterId).setMaxResults(PAGE_SIZE).getResultList();
         List<String> openids = rows.stream().map(r -> (String) r[1]).toList();
-        return new Page(total(account), openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
+        return Page.of(total(account), openids);
     }
 
     /**
@@ -159,6 +162,15 @@ public class Followers {
         }
         return em.createNamedQuery(Follower.BY_OPENID, Follower.class).setParameter("openid", openid)
                 .getResultStream().findFirst().filter(f -> f.accountId() == accountId);
+    }
+
+    /**
+     * Where a keyset page of the account's followers starts: after the follower whose openid the client quotes from
+     * the previous page ({@code next_openid}, {@code begin_openid}), or at the start when it quotes none. An openid of
+     * another account is 40003, never a position in this one.
+     */
+    long positionAfter(AccountId account, String openid) {
+        return openid == null || openid.isBlank() ? 0 : ofAccount(account, openid).id();
     }
 
     /** All or nothing: one unknown openid fails the whole list. */
@@ -190,7 +202,7 @@ public class Followers {
         if (text.isEmpty()) {
             found.addAll(page(listed + " ORDER BY f.id", accountId, afterFollowerId, null, pageSize + 1));
         } else {
-            String prefix = likePrefix(text);
+            String prefix = Text.likeStartingWith(text);
             if (OPENID_PREFIX.matcher(text).matches()) {
                 found.addAll(page(listed + " AND f.openid LIKE :prefix ESCAPE '\\' ORDER BY f.id", accountId,
                         afterFollowerId, prefix, pageSize + 1));
@@ -246,7 +258,7 @@ public class Followers {
             throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "remark has at most " + MAX_REMARK_LENGTH + " characters");
         }
-        ofAccount(account, openid).remark(remark == null || remark.isBlank() ? null : remark.strip());
+        ofAccount(account, openid).remark(Text.strippedOrNull(remark));
     }
 
     /** The person's unionid towards the account's owner, made on first use. */
@@ -293,11 +305,6 @@ public class Followers {
                 .setParameter("followers", page.stream().map(Follower::id).toList()).getResultStream()
                 .forEach(r -> tagIds.computeIfAbsent((Long) r[0], id -> new ArrayList<>()).add((Integer) r[1]));
         return tagIds;
-    }
-
-    /** A LIKE pattern for "starts with {@code text}", its wildcards escaped ({@code _} is common in openids). */
-    private static String likePrefix(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private Follower followerOf(long personId, OfficialAccount account) {

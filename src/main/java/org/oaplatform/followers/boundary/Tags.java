@@ -194,24 +194,24 @@ public class Tags {
     public Followers.Page members(AccountId account, int tagId, String nextOpenid) {
         long accountId = account.value();
         Tag tag = taggable(accountId, tagId);
-        long afterId = nextOpenid == null || nextOpenid.isBlank() ? 0 : followers.ofAccount(account, nextOpenid).id();
+        long afterId = followers.positionAfter(account, nextOpenid);
         List<String> openids = em.createQuery("SELECT f.openid FROM Follower f, Tagging g WHERE g.followerId = f.id"
                 + " AND g.tagPk = :tag AND f.subscribed = TRUE AND f.id > :afterId ORDER BY f.id", String.class)
                 .setParameter("tag", tag.id()).setParameter("afterId", afterId)
                 .setMaxResults(Followers.PAGE_SIZE).getResultList();
-        return new Followers.Page(openids.size(), openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
+        return Followers.Page.of(openids.size(), openids);
     }
 
     public Followers.Page blacklist(AccountId account, String beginOpenid) {
         long accountId = account.value();
-        long afterId = beginOpenid == null || beginOpenid.isBlank() ? 0 : followers.ofAccount(account, beginOpenid).id();
+        long afterId = followers.positionAfter(account, beginOpenid);
         List<Object[]> rows = em.createNamedQuery(Follower.BLACKLIST_PAGE, Object[].class)
                 .setParameter("accountId", accountId).setParameter("afterId", afterId)
                 .setMaxResults(Followers.PAGE_SIZE).getResultList();
         List<String> openids = rows.stream().map(r -> (String) r[1]).toList();
         long total = em.createNamedQuery(Follower.BLACKLIST_COUNT, Long.class).setParameter("accountId", accountId)
                 .getSingleResult();
-        return new Followers.Page(total, openids, openids.isEmpty() ? null : openids.get(openids.size() - 1));
+        return Followers.Page.of(total, openids);
     }
 
     public void blacklist(AccountId account, List<String> openids) {

@@ -30,6 +30,7 @@ import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.PlatformError;
+import org.oaplatform.platform.control.Text;
 import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** Registering official accounts, their secret, members, whitelist, and finding them. */
@@ -166,8 +167,7 @@ public class OfficialAccounts {
     public List<OfficialAccount> search(long personId, String q) {
         Person person = people.get(personId);
         List<AccountRegion> visible = visibleRegions(person);
-        String pattern = "%" + (q == null ? "" : q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
-                + "%";
+        String pattern = Text.likeContaining(q == null ? "" : q.strip());
         return em.createQuery("SELECT a FROM OfficialAccount a WHERE a.name LIKE :pattern ESCAPE '\\'"
                 + " AND a.region IN :regions ORDER BY a.name", OfficialAccount.class)
                 .setParameter("pattern", pattern).setParameter("regions", visible)

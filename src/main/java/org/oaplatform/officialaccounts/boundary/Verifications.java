@@ -24,6 +24,7 @@ import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.PlatformError;
+import org.oaplatform.platform.control.Text;
 
 /**
  * Verification review: owners apply with documents, platform admins approve (verified for a year) or reject with a
@@ -109,7 +110,7 @@ public class Verifications {
     public VerificationApplication approve(long adminId, String applicationId, String reason) {
         VerificationApplication application = pendingApplication(adminId, applicationId);
         Instant now = clock.instant();
-        application.approve(adminId, now, blankToNull(reason));
+        application.approve(adminId, now, Text.strippedOrNull(reason));
         application.account().verify(now);
         audit.record("verification.approved", "app:" + application.account().appId(),
                 application.publicId() + " until " + application.account().verifiedUntil());
@@ -169,9 +170,5 @@ public class Verifications {
     private List<VerificationApplication> applicationsOf(OfficialAccount account) {
         return em.createNamedQuery(VerificationApplication.OF_ACCOUNT, VerificationApplication.class)
                 .setParameter("account", account).getResultList();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

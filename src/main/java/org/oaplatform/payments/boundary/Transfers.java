@@ -28,6 +28,7 @@ import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.PlatformError;
+import org.oaplatform.platform.control.Text;
 
 /**
  * Person-to-person transfers, two-phase like WeChat's 转账: sending moves the money into escrow; the receiver
@@ -82,7 +83,7 @@ public class Transfers {
         String publicId = ids.publicId(Transfer.ID_PREFIX);
         Posting posting = ledger.post(PostingKind.TRANSFER_SENT, publicId,
                 Ledger.leg(wallet.accountId(), -fen), Ledger.leg(escrow, fen));
-        Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, blankToNull(memo), escrow,
+        Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, Text.strippedOrNull(memo), escrow,
                 posting.id(), posting.postedAt());
         em.persist(transfer);
         return view(transfer, sender, receiver);
@@ -182,9 +183,5 @@ public class Transfers {
 
     private static BusinessException unknown() {
         return new BusinessException(PaymentError.TRANSFER_UNKNOWN);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

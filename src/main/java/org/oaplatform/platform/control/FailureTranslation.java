@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.jersey.server.ParamException;
+import org.omnifaces.util.Exceptions;
 
 /**
  * Turns anything a request threw into an {@link ErrorCode} and a message, the same way for both API surfaces;
@@ -35,11 +36,11 @@ public final class FailureTranslation {
         if (thrown instanceof ParamException parameter && !(parameter instanceof ParamException.PathParamException)) {
             return unreadableParameter(parameter);
         }
-        BusinessException business = causeOfType(thrown, BusinessException.class);
+        BusinessException business = Exceptions.extract(thrown, BusinessException.class);
         if (business != null) {
             return new Failure(business.code(), business.getMessage(), List.of());
         }
-        ConstraintViolationException violations = causeOfType(thrown, ConstraintViolationException.class);
+        ConstraintViolationException violations = Exceptions.extract(thrown, ConstraintViolationException.class);
         if (violations != null) {
             List<FieldError> errors = violations.getConstraintViolations().stream()
                     .map(v -> new FieldError(field(v), v.getMessage()))
@@ -62,8 +63,8 @@ public final class FailureTranslation {
             return new Failure(PlatformError.NOT_FOUND, "no such resource", List.of());
         }
         if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() == 400
-                || causeOfType(thrown, JsonbException.class) != null
-                || causeOfType(thrown, jakarta.json.JsonException.class) != null
+                || Exceptions.extract(thrown, JsonbException.class) != null
+                || Exceptions.extract(thrown, jakarta.json.JsonException.class) != null
                 || thrown instanceof ProcessingException) {
             return new Failure(PlatformError.MALFORMED_REQUEST,
                     "the request body is not valid JSON of the expected shape",
@@ -83,9 +84,9 @@ public final class FailureTranslation {
      * parameter that does not convert stays "no such resource".)
      */
     private static Failure unreadableParameter(ParamException parameter) {
-        BusinessException reason = causeOfType(parameter, BusinessException.class);
+        BusinessException reason = Exceptions.extract(parameter, BusinessException.class);
         String message = reason != null ? reason.getMessage()
-                : causeOfType(parameter, NumberFormatException.class) != null ? "must be a whole number"
+                : Exceptions.extract(parameter, NumberFormatException.class) != null ? "must be a whole number"
                 : "is not a value this parameter accepts";
         String name = parameter.getParameterName();
         return new Failure(PlatformError.VALIDATION_FAILED,
@@ -97,14 +98,5 @@ public final class FailureTranslation {
         String path = violation.getPropertyPath().toString();
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

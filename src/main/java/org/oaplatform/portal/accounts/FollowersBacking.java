@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import org.oaplatform.followers.boundary.Followers;
 import org.oaplatform.followers.boundary.Tags;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.portal.KeysetPages;
 import org.oaplatform.portal.PortalMessages;
 import org.oaplatform.portal.PortalUser;
 
@@ -57,10 +57,8 @@ public class FollowersBacking implements Serializable {
     private String accountName;
     private String query;
     private String appliedQuery;
-    /** The follower id the current page starts after, and those of the pages before it (for "previous"). */
-    private long after;
-    private final ArrayDeque<Long> earlier = new ArrayDeque<>();
-    private Long next;
+    /** By the follower id a page starts after. */
+    private final KeysetPages<Long> pages = new KeysetPages<>();
     private long total;
     private List<Row> rows = List.of();
     private List<TagOption> tagOptions = List.of();
@@ -79,22 +77,18 @@ public class FollowersBacking implements Serializable {
 
     public void search() {
         appliedQuery = query;
-        after = 0;
-        earlier.clear();
+        pages.restart();
         show();
     }
 
     public void nextPage() {
-        if (next != null) {
-            earlier.push(after);
-            after = next;
+        if (pages.forward()) {
             show();
         }
     }
 
     public void previousPage() {
-        if (!earlier.isEmpty()) {
-            after = earlier.pop();
+        if (pages.back()) {
             show();
         }
     }
@@ -139,9 +133,10 @@ public class FollowersBacking implements Serializable {
                 .toList();
         Map<Integer, TagOption> byId = tagOptions.stream()
                 .collect(Collectors.toMap(TagOption::id, Function.identity()));
-        Followers.Browsed page = followers.browse(user.id(), appid, appliedQuery, after, PAGE_SIZE);
+        Followers.Browsed page = followers.browse(user.id(), appid, appliedQuery,
+                pages.start() == null ? 0 : pages.start(), PAGE_SIZE);
         total = page.total();
-        next = page.nextAfter();
+        pages.nextStartsAt(page.nextAfter());
         rows = page.rows().stream().map(r -> row(r, byId)).toList();
         remarks.clear();
         chosenTags.clear();
@@ -182,16 +177,16 @@ public class FollowersBacking implements Serializable {
     }
 
     public boolean isHasNext() {
-        return next != null;
+        return pages.hasNext();
     }
 
     public boolean isHasPrevious() {
-        return !earlier.isEmpty();
+        return pages.hasPrevious();
     }
 
     /** 1 for the first page. */
     public int getPageNumber() {
-        return earlier.size() + 1;
+        return pages.pageNumber();
     }
 
     public boolean isSearching() {

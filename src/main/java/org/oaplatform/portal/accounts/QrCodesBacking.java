@@ -6,11 +6,11 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.List;
 import org.oaplatform.followers.boundary.QrCodes;
 import org.oaplatform.followers.entity.QrCode;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.portal.KeysetPages;
 import org.oaplatform.portal.PortalMessages;
 import org.oaplatform.portal.PortalUser;
 
@@ -52,10 +52,8 @@ public class QrCodesBacking implements Serializable {
     private Long sceneId;
     private String sceneStr;
     private Long expireSeconds;
-    /** The code id the current page starts before ({@code null}: the newest), and those of the pages before it. */
-    private Long before;
-    private final ArrayDeque<Long> earlier = new ArrayDeque<>();
-    private Long next;
+    /** By the code id a page starts before, newest first. */
+    private final KeysetPages<Long> pages = new KeysetPages<>();
     private List<Row> rows = List.of();
 
     public void load() {
@@ -73,8 +71,7 @@ public class QrCodesBacking implements Serializable {
         sceneId = null;
         sceneStr = null;
         expireSeconds = null;
-        before = null;
-        earlier.clear();
+        pages.restart();
         show();
     }
 
@@ -84,24 +81,20 @@ public class QrCodesBacking implements Serializable {
     }
 
     public void nextPage() {
-        if (next != null) {
-            earlier.push(before == null ? Long.MAX_VALUE : before);
-            before = next;
+        if (pages.forward()) {
             show();
         }
     }
 
     public void previousPage() {
-        if (!earlier.isEmpty()) {
-            long previous = earlier.pop();
-            before = previous == Long.MAX_VALUE ? null : previous;
+        if (pages.back()) {
             show();
         }
     }
 
     private void show() {
-        QrCodes.Codes page = qrCodes.list(user.id(), appid, before, PAGE_SIZE);
-        next = page.nextBefore();
+        QrCodes.Codes page = qrCodes.list(user.id(), appid, pages.start(), PAGE_SIZE);
+        pages.nextStartsAt(page.nextBefore());
         rows = page.codes().stream().map(QrCodesBacking::row).toList();
     }
 
@@ -125,15 +118,15 @@ public class QrCodesBacking implements Serializable {
     }
 
     public boolean isHasNext() {
-        return next != null;
+        return pages.hasNext();
     }
 
     public boolean isHasPrevious() {
-        return !earlier.isEmpty();
+        return pages.hasPrevious();
     }
 
     public int getPageNumber() {
-        return earlier.size() + 1;
+        return pages.pageNumber();
     }
 
     public Kind[] getKinds() {

@@ -6,13 +6,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.oaplatform.payments.boundary.LedgerInspection;
 import org.oaplatform.payments.boundary.Statements;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.PlatformError;
+import org.oaplatform.portal.KeysetPages;
 import org.oaplatform.portal.PortalMessages;
 import org.oaplatform.portal.PortalUser;
 
@@ -32,9 +32,6 @@ public class TransactionsBacking implements Serializable {
 
     /** Digits with the usual phone punctuation and an optional leading +: no posting id or reference looks so. */
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,30}");
-
-    /** Stands for "before nothing", the newest page, among the pages before the current one (a deque holds no null). */
-    private static final String NEWEST = "";
 
     public record Leg(String accountKind, int shard, String owner, long amount, long balanceAfter)
             implements Serializable {
@@ -90,10 +87,8 @@ public class TransactionsBacking implements Serializable {
     private long balance;
     private List<Entry> entries = List.of();
     private List<PendingTopUp> pending = List.of();
-    /** The posting id the current page starts before ({@code null}: the newest), and those of the pages before it. */
-    private String before;
-    private final ArrayDeque<String> earlier = new ArrayDeque<>();
-    private String next;
+    /** By the posting id a page of the statement starts before, newest first. */
+    private final KeysetPages<String> pages = new KeysetPages<>();
 
     public void load() {
         query = q;
@@ -124,36 +119,31 @@ public class TransactionsBacking implements Serializable {
     }
 
     public void olderPage() {
-        if (next != null) {
-            earlier.push(before == null ? NEWEST : before);
-            before = next;
+        if (pages.forward()) {
             showPage(phone);
         }
     }
 
     public void newerPage() {
-        if (!earlier.isEmpty()) {
-            String previous = earlier.pop();
-            before = NEWEST.equals(previous) ? null : previous;
+        if (pages.back()) {
             showPage(phone);
         }
     }
 
     private void showStatement(String lookup) {
-        before = null;
-        earlier.clear();
+        pages.restart();
         showPage(lookup);
     }
 
-    /** The page of {@code who}'s statement that starts before {@link #before}; the person is shown once found. */
+    /** The page of {@code who}'s statement where {@link #pages} stands; the person is shown once found. */
     private void showPage(String who) {
         Statements.Page page = inspection.statementOf(user.id(), who,
-                new Statements.Filter(List.of(), null, null, null, before, PAGE_SIZE));
+                new Statements.Filter(List.of(), null, null, null, pages.start(), PAGE_SIZE));
         phone = who;
         balance = page.balance();
         entries = page.entries().stream().map(Entry::of).toList();
         pending = page.pending().stream().map(PendingTopUp::of).toList();
-        next = page.nextBefore();
+        pages.nextStartsAt(page.nextBefore());
     }
 
     public String getQ() {
@@ -198,15 +188,15 @@ public class TransactionsBacking implements Serializable {
     }
 
     public boolean isHasOlder() {
-        return next != null;
+        return pages.hasNext();
     }
 
     public boolean isHasNewer() {
-        return !earlier.isEmpty();
+        return pages.hasPrevious();
     }
 
     /** 1 for the newest page. */
     public int getPageNumber() {
-        return earlier.size() + 1;
+        return pages.pageNumber();
     }
 }

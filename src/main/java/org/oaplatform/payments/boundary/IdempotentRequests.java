@@ -7,15 +7,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,14 +59,19 @@ public class IdempotentRequests {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    public record Outcome(int status, String body, boolean replayed) {
+    /**
+     * An answer that names what its request created or acted on. Its id is stored beside the answer, so that whoever
+     * finishes the request later (a replay of a pending top-up, the payout of a withdrawal) needs no JSON parsing.
+     */
+    public interface Identified {
+        String id();
+    }
 
-        /** A text field of the answer, such as the {@code id} of what the request created. */
-        public String answerField(String name) {
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
-                return reader.readObject().getString(name);
-            }
-        }
+    /**
+     * What a request answered: its status and JSON body (byte for byte the first answer on a replay), and the public
+     * id of what it created or acted on when its answer is {@link Identified} ({@code null} otherwise).
+     */
+    public record Outcome(int status, String body, String resourceId, boolean replayed) {
 
         /** The answer as sent the first time; a replay says so in a header. */
         public Response response() {
@@ -128,8 +130,9 @@ public class IdempotentRequests {
             // A shared locking read: it sees the first request's committed row even if this transaction's snapshot is
             // older, and many retries waiting on one key can all hold it at once (an exclusive lock taken after the
             // shared one the insert left would deadlock them against each other).
-            Object[] first = (Object[]) em.createNativeQuery("SELECT fingerprint, http_status, response_body"
-                            + " FROM idempotency_record WHERE person_id = ?1 AND idem_key = ?2 LOCK IN SHARE MODE")
+            Object[] first = (Object[]) em.createNativeQuery("SELECT fingerprint, http_status, response_body,"
+                            + " resource_id FROM idempotency_record WHERE person_id = ?1 AND idem_key = ?2"
+                            + " LOCK IN SHARE MODE")
                     .setParameter(1, personId).setParameter(2, checkedKey).getSingleResult();
             if (!fingerprint.equals(first[0])) {
                 throw new BusinessException(PaymentError.IDEMPOTENCY_KEY_REUSED,
@@ -138,14 +141,16 @@ public class IdempotentRequests {
             if (first[1] == null) {
                 throw new IllegalStateException("an idempotency record was committed without an answer");
             }
-            return new Outcome(((Number) first[1]).intValue(), (String) first[2], true);
+            return new Outcome(((Number) first[1]).intValue(), (String) first[2], (String) first[3], true);
         }
-        String body = JSON.toJson(work.get());
-        em.createNativeQuery("UPDATE idempotency_record SET http_status = ?1, response_body = ?2"
-                        + " WHERE person_id = ?3 AND idem_key = ?4")
-                .setParameter(1, status).setParameter(2, body).setParameter(3, personId).setParameter(4, checkedKey)
-                .executeUpdate();
-        return new Outcome(status, body, false);
+        Object answer = work.get();
+        String body = JSON.toJson(answer);
+        String resourceId = answer instanceof Identified identified ? identified.id() : null;
+        em.createNativeQuery("UPDATE idempotency_record SET http_status = ?1, response_body = ?2, resource_id = ?3"
+                        + " WHERE person_id = ?4 AND idem_key = ?5")
+                .setParameter(1, status).setParameter(2, body).setParameter(3, resourceId).setParameter(4, personId)
+                .setParameter(5, checkedKey).executeUpdate();
+        return new Outcome(status, body, resourceId, false);
     }
 
     /**

@@ -55,7 +55,8 @@ public class RedPackets {
 
     public record RedPacketView(String id, RedPacketKind kind, String greeting, Party sender, Party recipient,
             long totalAmount, int shares, int claimedShares, long claimedAmount, RedPacketStatus status,
-            Instant createdAt, Instant expiresAt, Instant finishedAt, Long myAmount, List<ClaimView> claims) {
+            Instant createdAt, Instant expiresAt, Instant finishedAt, Long myAmount, List<ClaimView> claims)
+            implements IdempotentRequests.Identified {
     }
 
     @PersistenceContext
@@ -82,7 +83,28 @@ public class RedPackets {
     @Resource
     SessionContext context;
 
+    @Inject
+    IdempotentRequests idempotent;
+
+    /** {@link #send} once per idempotency key (201). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IdempotentRequests.Outcome send(long senderId, String key, RedPacketKind kind, Long amount,
+            Integer shares, String recipient, String greeting, String password) {
+        return idempotent.once(senderId, key,
+                IdempotentRequests.fingerprint("red-packet", kind, amount, shares, recipient, greeting), 201,
+                () -> self().send(senderId, kind, amount, shares, recipient, greeting, password));
+    }
+
+    /** {@link #claim} once per idempotency key (200). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IdempotentRequests.Outcome claim(long personId, String key, String packetId) {
+        return idempotent.once(personId, key, IdempotentRequests.fingerprint("red-packet-open", packetId), 200,
+                () -> self().claim(personId, packetId));
+    }
+
     /**
+     * The work of a red packet request, in the caller's transaction (an idempotent request's, see above).
+     *
      * @param amount the packet's amount for ONE_TO_ONE and LUCKY, each share's amount for EQUAL
      * @param shares the number of shares of a group packet (LUCKY, EQUAL); none for ONE_TO_ONE
      */
@@ -144,7 +166,11 @@ public class RedPackets {
         return view(packet, senderId, List.of());
     }
 
-    /** Opens the packet for this person: the next share is theirs. */
+    private RedPackets self() {
+        return context.getBusinessObject(RedPackets.class);
+    }
+
+    /** Opens the packet for this person: the next share is theirs; the work of an idempotent request. */
     public RedPacketView claim(long personId, String packetId) {
         RedPacket packet = em.createNamedQuery(RedPacket.BY_PUBLIC_ID, RedPacket.class)
                 .setParameter("publicId", packetId).setLockMode(LockModeType.PESSIMISTIC_WRITE)

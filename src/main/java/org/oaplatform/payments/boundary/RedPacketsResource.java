@@ -45,17 +45,11 @@ public class RedPacketsResource {
     @Inject
     RedPackets packets;
 
-    @Inject
-    IdempotentRequests idempotent;
-
     @POST
     public Response send(@HeaderParam(IdempotentRequests.HEADER) String key,
             @Valid @NotNull(message = "{oa.body.required}") RedPacketRequest request) {
-        long personId = currentPerson.id();
-        return idempotent.once(personId, key, IdempotentRequests.fingerprint("red-packet", request.kind,
-                        request.amount, request.shares, request.to, request.greeting), 201,
-                () -> packets.send(personId, request.kind, request.amount, request.shares, request.to,
-                        request.greeting, request.pin)).response();
+        return packets.send(currentPerson.id(), key, request.kind, request.amount, request.shares, request.to,
+                request.greeting, request.pin).response();
     }
 
     @GET
@@ -68,8 +62,6 @@ public class RedPacketsResource {
     @Path("{id}/open")
     @Consumes(MediaType.WILDCARD)
     public Response open(@HeaderParam(IdempotentRequests.HEADER) String key, @PathParam("id") String packetId) {
-        long personId = currentPerson.id();
-        return idempotent.once(personId, key, IdempotentRequests.fingerprint("red-packet-open", packetId), 200,
-                () -> packets.claim(personId, packetId)).response();
+        return packets.claim(currentPerson.id(), key, packetId).response();
     }
 }

@@ -47,7 +47,7 @@ public class TopUps {
      * @param balance the wallet's balance right after this top-up was credited; absent until it is
      */
     public record TopUpView(String id, String cardId, String card, long amount, TopUpStatus status, Long balance,
-            Instant createdAt, Instant settledAt) {
+            Instant createdAt, Instant settledAt) implements IdempotentRequests.Identified {
     }
 
     @PersistenceContext
@@ -93,7 +93,7 @@ public class TopUps {
         if (started.status() != 202) {
             return started;
         }
-        TopUp topUp = byPublicId(started.answerField("id")).orElseThrow();
+        TopUp topUp = byPublicId(started.resourceId()).orElseThrow();
         BankCard card = em.find(BankCard.class, topUp.cardId());
         MovementStatus answer;
         BusinessException refusal = null;
@@ -123,7 +123,8 @@ public class TopUps {
                 IdempotentRequests.Outcome stored = idempotent.once(personId, key, fingerprint, 202, () -> {
                     throw new IllegalStateException("the key of top-up " + topUp.publicId() + " was forgotten");
                 });
-                yield new IdempotentRequests.Outcome(stored.status(), stored.body(), started.replayed());
+                yield new IdempotentRequests.Outcome(stored.status(), stored.body(), stored.resourceId(),
+                        started.replayed());
             }
             case FAILED -> throw refusal != null ? refusal
                     : new BusinessException(PaymentError.BANK_UNAVAILABLE,

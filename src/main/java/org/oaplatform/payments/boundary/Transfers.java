@@ -42,7 +42,8 @@ public class Transfers {
     private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
 
     public record TransferView(String id, Party from, Party to, long amount, String memo, TransferStatus status,
-            Instant createdAt, Instant expiresAt, Instant settledAt) {
+            Instant createdAt, Instant expiresAt, Instant settledAt)
+            implements IdempotentRequests.Identified {
     }
 
     @PersistenceContext
@@ -69,6 +70,32 @@ public class Transfers {
     @Resource
     SessionContext context;
 
+    @Inject
+    IdempotentRequests idempotent;
+
+    /** {@link #send} once per idempotency key (201). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IdempotentRequests.Outcome send(long senderId, String key, String recipient, Long amount, String memo,
+            String password) {
+        return idempotent.once(senderId, key, IdempotentRequests.fingerprint("transfer", recipient, amount, memo), 201,
+                () -> self().send(senderId, recipient, amount, memo, password));
+    }
+
+    /** {@link #accept} once per idempotency key (200). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IdempotentRequests.Outcome accept(long receiverId, String key, String transferId) {
+        return idempotent.once(receiverId, key, IdempotentRequests.fingerprint("transfer-accept", transferId), 200,
+                () -> self().accept(receiverId, transferId));
+    }
+
+    /** {@link #giveBack} once per idempotency key (200). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IdempotentRequests.Outcome giveBack(long receiverId, String key, String transferId) {
+        return idempotent.once(receiverId, key, IdempotentRequests.fingerprint("transfer-return", transferId), 200,
+                () -> self().giveBack(receiverId, transferId));
+    }
+
+    /** The work of a transfer request, in the caller's transaction (an idempotent request's, see above). */
     public TransferView send(long senderId, String recipient, Long amount, String memo, String password) {
         long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_TRANSFER, "a transfer");
         Person sender = people.get(senderId);
@@ -102,6 +129,10 @@ public class Transfers {
         settle(transfer, TransferStatus.RETURNED, PostingKind.TRANSFER_RETURNED,
                 wallets.open(transfer.senderId()).accountId());
         return view(transfer);
+    }
+
+    private Transfers self() {
+        return context.getBusinessObject(Transfers.class);
     }
 
     public TransferView get(long personId, String transferId) {

@@ -41,16 +41,11 @@ public class TransfersResource {
     @Inject
     Transfers transfers;
 
-    @Inject
-    IdempotentRequests idempotent;
-
     @POST
     public Response send(@HeaderParam(IdempotentRequests.HEADER) String key,
             @Valid @NotNull(message = "{oa.body.required}") TransferRequest request) {
-        long personId = currentPerson.id();
-        return idempotent.once(personId, key,
-                IdempotentRequests.fingerprint("transfer", request.to, request.amount, request.memo), 201,
-                () -> transfers.send(personId, request.to, request.amount, request.memo, request.pin)).response();
+        return transfers.send(currentPerson.id(), key, request.to, request.amount, request.memo, request.pin)
+                .response();
     }
 
     @GET
@@ -63,17 +58,13 @@ public class TransfersResource {
     @Path("{id}/accept")
     @Consumes(MediaType.WILDCARD)
     public Response accept(@HeaderParam(IdempotentRequests.HEADER) String key, @PathParam("id") String transferId) {
-        long personId = currentPerson.id();
-        return idempotent.once(personId, key, IdempotentRequests.fingerprint("transfer-accept", transferId), 200,
-                () -> transfers.accept(personId, transferId)).response();
+        return transfers.accept(currentPerson.id(), key, transferId).response();
     }
 
     @POST
     @Path("{id}/return")
     @Consumes(MediaType.WILDCARD)
     public Response giveBack(@HeaderParam(IdempotentRequests.HEADER) String key, @PathParam("id") String transferId) {
-        long personId = currentPerson.id();
-        return idempotent.once(personId, key, IdempotentRequests.fingerprint("transfer-return", transferId), 200,
-                () -> transfers.giveBack(personId, transferId)).response();
+        return transfers.giveBack(currentPerson.id(), key, transferId).response();
     }
 }

@@ -46,7 +46,8 @@ public class Withdrawals {
     private static final Logger LOG = Logger.getLogger(Withdrawals.class.getName());
 
     public record WithdrawalView(String id, String cardId, String card, long amount, long fee, long debited,
-            WithdrawalStatus status, Instant requestedAt, Instant settledAt) {
+            WithdrawalStatus status, Instant requestedAt, Instant settledAt)
+            implements IdempotentRequests.Identified {
     }
 
     public record FeeQuote(long amount, long fee, long debited, long freeQuotaLeftAfter) {
@@ -104,7 +105,7 @@ public class Withdrawals {
                 IdempotentRequests.fingerprint("withdrawal", cardId, amount), 201,
                 () -> self.record(personId, cardId, amount, password));
         if (!outcome.replayed()) {
-            submit(outcome.answerField("id"));
+            submit(outcome.resourceId());
         }
         return outcome;
     }

@@ -21,8 +21,12 @@ import java.util.function.Supplier;
  */
 final class Load {
 
-    record Result(String name, int clients, long requests, long errors, double perSecond, double p50, double p99) {
+    record Result(String name, int clients, long requests, long errors, double perSecond, double p50, double p99,
+            ProcessCpu.PerTransfer cpu) {
     }
+
+    /** The server and database of this machine, found once: their CPU time per request goes into each row. */
+    private static final ProcessCpu CPU = ProcessCpu.ofLocalProcesses();
 
     private Load() {
     }
@@ -54,14 +58,17 @@ final class Load {
                 return Arrays.copyOf(latencies, n);
             }));
         }
+        ProcessCpu.Sample before = CPU.sample();
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> f : futures) {
             all.add(f.get());
         }
+        ProcessCpu.Sample after = CPU.sample();
         pool.shutdown();
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(name, clients, latencies.length, Arrays.stream(errors).sum(),
-                latencies.length / (double) duration.toSeconds(), millis(latencies, 0.50), millis(latencies, 0.99));
+                latencies.length / (double) duration.toSeconds(), millis(latencies, 0.50), millis(latencies, 0.99),
+                ProcessCpu.between(before, after, latencies.length));
     }
 
     static Supplier<String> fixed(String url) {
@@ -79,11 +86,12 @@ final class Load {
     /** Prints the results as a table and the ratio of each measurement to the baseline before it. */
     static void print(String title, List<Result> results) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%n%s%n| endpoint | clients | requests | errors | req/s | p50 ms | p99 ms |%n|---|---|---|---|---|---|---|%n",
+                "%n%s%n| endpoint | clients | requests | errors | req/s | p50 ms | p99 ms | CPU ms/request: server + db"
+                        + " + load generator |%n|---|---|---|---|---|---|---|---|%n",
                 title));
         for (Result r : results) {
-            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.2f | %.2f |%n", r.name(),
-                    r.clients(), r.requests(), r.errors(), r.perSecond(), r.p50(), r.p99()));
+            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %s |%n", r.name(),
+                    r.clients(), r.requests(), r.errors(), r.perSecond(), r.p50(), r.p99(), r.cpu().fineCell()));
         }
         for (int i = 0; i + 1 < results.size(); i += 2) {
             table.append(String.format(Locale.ROOT, "ratio %s / %s at %d clients: %.2f%n", results.get(i + 1).name(),

@@ -181,6 +181,15 @@ final class TransfersBenchmark {
                     worker.close();
                 }
             }
+            List<MinimalTransferWorker> minimal = MinimalTransferWorker.workers(jdbcUrl, clients, RECEIVERS);
+            try {
+                checked(phases, run("minimal warm-up", minimal, WARM_UP, cpu), setting);
+                phases.add(checked(phases, run("minimal", minimal, MEASURE, cpu), setting));
+            } finally {
+                for (MinimalTransferWorker worker : minimal) {
+                    worker.close();
+                }
+            }
             ensureFunds(http, base, active, topUps);
             List<HttpWorker> web = httpWorkers(base, active, receiverPhones);
             checked(phases, run("HTTP warm-up", web, WARM_UP, cpu), setting);
@@ -304,9 +313,10 @@ final class TransfersBenchmark {
     private static void print(List<Phase> phases, String setting) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%nTransfers through HTTP against raw JDBC"
                 + " (same SQL, same database, same run); %s%n| clients | HTTP tps | HTTP p50 ms | HTTP p99 ms | HTTP errors"
-                + " | JDBC tps | JDBC p50 ms | JDBC p99 ms | JDBC errors | HTTP/JDBC | HTTP CPU ms: server + db + client"
-                + " | JDBC CPU ms: db + client | ping server CPU ms | server CPU budget ms for 0.60 |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n",
+                + " | JDBC tps | JDBC p50 ms | JDBC p99 ms | JDBC errors | HTTP/JDBC | minimal tps | HTTP/minimal"
+                + " | HTTP CPU ms: server + db + client | JDBC CPU ms: db + client | ping server CPU ms"
+                + " | server CPU budget ms for 0.60 |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n",
                 setting));
         List<String> verdicts = new ArrayList<>();
         for (int clients : CONCURRENCY) {
@@ -319,9 +329,14 @@ final class TransfersBenchmark {
             }
             Phase ping = phases.stream().filter(p -> p.side().equals("ping") && p.clients() == clients).findFirst()
                     .orElse(null);
+            Phase minimal = phases.stream().filter(p -> p.side().equals("minimal") && p.clients() == clients)
+                    .findFirst().orElse(null);
             double ratio = web != null && jdbc != null && jdbc.tps() > 0 ? web.tps() / jdbc.tps() : Double.NaN;
-            table.append(String.format(Locale.ROOT, "| %d | %s | %s |%s %s | %s | %s | %s |%n", clients, cells(web),
-                    cells(jdbc), Double.isNaN(ratio) ? " - |" : String.format(Locale.ROOT, " %.2f |", ratio),
+            String limit = minimal == null ? "- | -" : String.format(Locale.ROOT, "%.0f | %s", minimal.tps(),
+                    web == null ? "-" : String.format(Locale.ROOT, "%.2f", web.tps() / minimal.tps()));
+            table.append(String.format(Locale.ROOT, "| %d | %s | %s |%s %s | %s | %s | %s | %s |%n", clients,
+                    cells(web), cells(jdbc), Double.isNaN(ratio) ? " - |" : String.format(Locale.ROOT, " %.2f |", ratio),
+                    limit,
                     web == null ? "-" : web.cpu().cell(true), jdbc == null ? "-" : jdbc.cpu().cell(false),
                     ping == null || Double.isNaN(ping.cpu().server()) ? "-"
                             : String.format(Locale.ROOT, "%.2f", ping.cpu().server()),
@@ -348,6 +363,8 @@ final class TransfersBenchmark {
                 + "CPU ms: CPU time each process used during the phase per transfer (client = this JVM: the HTTP"
                 + " load generator, or the JDBC side's driver; ? = process not visible); their sum against the cores"
                 + " bounds the tps.%n"
+                + "minimal: the physical limit of this database here: lock two rows of a scratch table in ascending"
+                + " id order, update both balances, commit (durable like the others), one connection per client.%n"
                 + "ping: GET /api/v1/ping (no work) at the same concurrency, right after the HTTP phase: the server CPU"
                 + " of a request that only passes through the HTTP and JAX-RS layers.%n"
                 + "Server CPU budget: where the JDBC side kept the %d cores at least %.0f %% busy, throughput is the"

@@ -26,6 +26,7 @@ import org.oaplatform.accounts.boundary.VerificationCodes;
 import org.oaplatform.accounts.control.AccountError;
 import org.oaplatform.accounts.control.SmsGateway;
 import org.oaplatform.accounts.entity.Person;
+import org.oaplatform.followers.boundary.TagsResource;
 import org.oaplatform.officialaccounts.boundary.AccountRegistration;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.boundary.Verifications;
@@ -169,6 +170,40 @@ class TimeTravelIT {
         clock.advance(Duration.ofHours(2));
         BusinessException expired = assertThrows(BusinessException.class, () -> tokens.admit(second, endpoint));
         assertEquals(WeChatApiError.ACCESS_TOKEN_EXPIRED, expired.code());
+    }
+
+    @Test
+    void aTokenAdmittedBeforeTheNextOneWasIssuedIsSupersededAllTheSame() throws Exception {
+        OfficialAccounts.Registered app = serviceAccount();
+        CgiEndpoint endpoint = TokenResource.class.getMethod("apiDomainIps").getAnnotation(CgiEndpoint.class);
+        String first = tokens.issue("client_credential", app.account().appId(), app.secret()).accessToken();
+        tokens.admit(first, endpoint);
+        tokens.issue("client_credential", app.account().appId(), app.secret());
+        clock.advance(Duration.ofSeconds(301));
+        BusinessException superseded = assertThrows(BusinessException.class, () -> tokens.admit(first, endpoint));
+        assertEquals(WeChatApiError.INVALID_CREDENTIAL, superseded.code());
+    }
+
+    @Test
+    void anAdmittedAccountLosesItsVerifiedCapabilitiesWhenTheYearIsOver() throws Exception {
+        OfficialAccounts.Registered app = serviceAccount();
+        String appId = app.account().appId();
+        long adminId = people.byPhone(Settings.DEMO_ADMIN_PHONE).orElseThrow().id();
+        var application = verifications.apply(owners.get(appId), appId,
+                List.of(new Verifications.Document(DocumentType.BUSINESS_LICENSE, "licence.png", "image/png", PNG)));
+        verifications.approve(adminId, application.publicId(), null);
+        CgiEndpoint tagsGet = TagsResource.class.getMethod("list")
+                .getAnnotation(CgiEndpoint.class);
+        assertEquals(Capability.USER_MANAGEMENT, tagsGet.capability());
+        tokens.admit(tokens.issue("client_credential", appId, app.secret()).accessToken(), tagsGet);
+
+        clock.advance(Duration.ofDays(366));
+        String nextYearsToken = tokens.issue("client_credential", appId, app.secret()).accessToken();
+        BusinessException beforeTheTimer = assertThrows(BusinessException.class, () -> tokens.admit(nextYearsToken, tagsGet));
+        assertEquals(OfficialAccountError.API_UNAUTHORIZED, beforeTheTimer.code());
+        verifications.lapseExpiredVerifications();
+        BusinessException afterTheTimer = assertThrows(BusinessException.class, () -> tokens.admit(nextYearsToken, tagsGet));
+        assertEquals(OfficialAccountError.API_UNAUTHORIZED, afterTheTimer.code());
     }
 
     @Test

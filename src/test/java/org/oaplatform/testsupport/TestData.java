@@ -98,6 +98,12 @@ public final class TestData {
     public static App verifiedServiceAccount(Api owner) {
         JsonObject created = owner.post("api/v1/official-accounts", serviceAccount(accountName("Svc"))).json();
         String appid = created.getString("appid");
+        verify(owner, appid);
+        return new App(owner, appid, created.getString("secret"));
+    }
+
+    /** The owner applies for verification with a licence, and the platform admin approves. */
+    public static void verify(Api owner, String appid) {
         String application = owner.post("api/v1/official-accounts/" + appid + "/verification-applications",
                 Json.createObjectBuilder().add("documents", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "BUSINESS_LICENSE").add("fileName", "licence.pdf").add("contentType", "application/pdf")
@@ -110,7 +116,6 @@ public final class TestData {
         if (approved.status() != 200) {
             throw new AssertionError("not approved: " + approved);
         }
-        return new App(owner, appid, created.getString("secret"));
     }
 
     /** A person registered and logged in, as an API client of their own. */

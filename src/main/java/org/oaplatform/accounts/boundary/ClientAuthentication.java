@@ -7,7 +7,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.oaplatform.accounts.entity.Session;
+import org.oaplatform.accounts.entity.ActiveSession;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.RequestContext;
@@ -42,9 +42,9 @@ public class ClientAuthentication implements ContainerRequestFilter {
             throw invalid();
         }
         String token = header.substring(BEARER.length()).trim();
-        Session session = sessions.resolve(token).orElseThrow(ClientAuthentication::invalid);
-        currentPerson.authenticated(session.person().id(), session.id());
-        requestContext.actingAs("person:" + session.person().id());
+        ActiveSession session = sessions.resolve(token).orElseThrow(ClientAuthentication::invalid);
+        currentPerson.authenticated(session.personId(), session.sessionId());
+        requestContext.actingAs("person:" + session.personId());
     }
 
     private static BusinessException invalid() {

@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A login of a person: the bearer token's hash, its expiry and whether it was revoked. */
 @Entity
@@ -58,6 +59,16 @@ public class Session {
         if (revokedAt == null) {
             revokedAt = now;
         }
+    }
+
+    /** The session as authentication sees it, or nothing once revoked. */
+    public Optional<ActiveSession> active() {
+        return revokedAt == null ? Optional.of(new ActiveSession(id, person.id(), expiresAt))
+                : Optional.empty();
+    }
+
+    public String tokenHash() {
+        return tokenHash;
     }
 
     public Long id() {

@@ -31,7 +31,6 @@ import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.Text;
-import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** Registering official accounts, their secret, members, whitelist, and finding them. */
 @Stateless
@@ -61,6 +60,9 @@ public class OfficialAccounts {
 
     @Inject
     Event<AppSecretReset> secretResets;
+
+    @Inject
+    AccountAdmissions admissions;
 
     public Registered register(long ownerId, AccountRegistration request) {
         return register(ownerId, request, ids.appId(), ids.appSecret());
@@ -154,6 +156,7 @@ public class OfficialAccounts {
                     "at most " + MAX_WHITELIST_ENTRIES + " addresses");
         }
         account.replaceIpWhitelist(cleaned);
+        admissions.forget(account.id());
         audit.record("official-account.ip-whitelist", "app:" + appId, String.join(",", cleaned));
         return account;
     }
@@ -193,10 +196,7 @@ public class OfficialAccounts {
 
     /** Asks the capability policy on behalf of an API call; refusal is WeChat's 48001. */
     public void requireCapability(OfficialAccount account, Capability capability) {
-        if (!account.allows(capability, clock.instant())) {
-            throw new BusinessException(OfficialAccountError.API_UNAUTHORIZED,
-                    "api unauthorized: " + capability + " needs another account type or verification");
-        }
+        admissions.requireCapability(account.admission(), capability);
     }
 
     /** The person who owns the account (there is exactly one). */

@@ -57,6 +57,9 @@ public class Verifications {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AccountAdmissions admissions;
+
     public VerificationApplication apply(long personId, String appId, List<Document> documents) {
         OfficialAccount account = accounts.requireRole(personId, appId, MemberRole.OWNER, MemberRole.ADMIN).account();
         if (!account.mayBeVerified()) {
@@ -84,6 +87,7 @@ public class Verifications {
         }
         em.persist(application);
         account.verificationRequested();
+        admissions.forget(account.id());
         audit.record("verification.applied", "app:" + appId, application.publicId());
         return application;
     }
@@ -112,6 +116,7 @@ public class Verifications {
         Instant now = clock.instant();
         application.approve(adminId, now, Text.strippedOrNull(reason));
         application.account().verify(now);
+        admissions.forget(application.account().id());
         audit.record("verification.approved", "app:" + application.account().appId(),
                 application.publicId() + " until " + application.account().verifiedUntil());
         return application;
@@ -127,6 +132,7 @@ public class Verifications {
         VerificationApplication application = pendingApplication(adminId, applicationId);
         application.reject(adminId, clock.instant(), reason.strip());
         application.account().verificationRejected();
+        admissions.forget(application.account().id());
         audit.record("verification.rejected", "app:" + application.account().appId(),
                 application.publicId() + ": " + reason.strip());
         return application;
@@ -141,6 +147,7 @@ public class Verifications {
                 .setParameter("now", now).getResultList();
         for (OfficialAccount account : ranOut) {
             account.lapse();
+            admissions.forget(account.id());
             audit.record("verification.lapsed", "app:" + account.appId(), "verified until " + account.verifiedUntil());
         }
         if (!ranOut.isEmpty()) {

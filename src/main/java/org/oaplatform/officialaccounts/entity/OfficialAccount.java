@@ -132,7 +132,7 @@ public class OfficialAccount {
 
     /** Verified means approved and not yet a year old, whatever the lapse timer has recorded so far. */
     public boolean isVerifiedAt(Instant now) {
-        return verificationStatus == VerificationStatus.VERIFIED && verifiedUntil != null && now.isBefore(verifiedUntil);
+        return AccountAdmission.isVerified(verificationStatus, verifiedUntil, now);
     }
 
     /**
@@ -146,6 +146,11 @@ public class OfficialAccount {
 
     public boolean allows(Capability capability, Instant now) {
         return CapabilityPolicy.allows(type, isVerifiedAt(now), region, capability);
+    }
+
+    /** The account as API admission sees it; {@code AccountAdmissions} caches it. */
+    public AccountAdmission admission() {
+        return new AccountAdmission(id, appId, type, region, verificationStatus, verifiedUntil, ipWhitelist);
     }
 
     public void verificationRequested() {
@@ -181,9 +186,8 @@ public class OfficialAccount {
         ipWhitelist.addAll(addresses);
     }
 
-    /** An empty whitelist lets every address call; a non-empty one only its addresses. */
     public boolean acceptsCallsFrom(String address) {
-        return ipWhitelist.isEmpty() || ipWhitelist.contains(address);
+        return AccountAdmission.accepts(ipWhitelist, address);
     }
 
     public Long id() {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import org.oaplatform.officialaccounts.entity.OfficialAccount;
+import org.oaplatform.officialaccounts.entity.AccountAdmission;
 
 /** Admits calls to {@link CgiEndpoint} methods: token, whitelist, capability and quota, before the method runs. */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class AccessTokenCheck implements ContainerRequestFilter {
             return;
         }
         String token = request.getUriInfo().getQueryParameters().getFirst("access_token");
-        OfficialAccount account = tokens.admit(token, endpoint);
-        callingAccount.admitted(account.id(), account.appId());
+        AccountAdmission account = tokens.admit(token, endpoint);
+        callingAccount.admitted(account.accountId(), account.appId());
     }
 }

@@ -1,6 +1,8 @@
 package org.oaplatform.wechatapi.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,10 +11,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.oaplatform.officialaccounts.boundary.AccountAdmissions;
 import org.oaplatform.officialaccounts.boundary.AppSecretReset;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.control.OfficialAccountError;
+import org.oaplatform.officialaccounts.entity.AccountAdmission;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
@@ -23,6 +28,7 @@ import org.oaplatform.wechatapi.control.ApiQuotas;
 import org.oaplatform.wechatapi.control.WeChatApiError;
 import org.oaplatform.wechatapi.entity.AccessToken.Kind;
 import org.oaplatform.wechatapi.entity.AccessToken;
+import org.oaplatform.wechatapi.entity.TokenGrant;
 
 /**
  * Access tokens exactly as spec §1: {@code /cgi-bin/token} issues a new token each call and the previous one keeps
@@ -64,6 +70,12 @@ public class AccessTokens {
     OfficialAccounts accounts;
 
     @Inject
+    AccountAdmissions admissions;
+
+    @Inject
+    TokenGrants grants;
+
+    @Inject
     RequestContext request;
 
     public Granted issue(String grantType, String appId, String secret) {
@@ -91,7 +103,10 @@ public class AccessTokens {
                 throw new BusinessException(WeChatApiError.TOO_FREQUENT,
                         "force_refresh calls must be at least 30 seconds apart");
             }
-            current.ifPresent(t -> t.end(now));
+            current.ifPresent(t -> {
+                t.end(now);
+                grants.forget(t.tokenHash());
+            });
             supersede(account, Kind.STABLE, now);
             return grant(account, Kind.STABLE, now);
         }
@@ -106,28 +121,31 @@ public class AccessTokens {
     }
 
     /**
-     * Checks a call's token, IP, capability and quota, in one transaction, before the endpoint runs.
+     * Checks a call's token, IP, capability and quota before the endpoint runs. Token and account come from the data
+     * grid, and nothing here needs a transaction of its own: the endpoint's transaction is the request's only one
+     * (the quota writes, when its lease runs out, commit on their own).
      *
      * @return the calling account
      */
-    public OfficialAccount admit(String token, CgiEndpoint endpoint) {
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AccountAdmission admit(String token, CgiEndpoint endpoint) {
         if (token == null || token.isBlank()) {
             throw new BusinessException(WeChatApiError.ACCESS_TOKEN_MISSING);
         }
         Instant now = clock.instant();
-        AccessToken accessToken = em.createNamedQuery(AccessToken.BY_HASH, AccessToken.class)
-                .setParameter("hash", Hashing.sha256Hex(token)).getResultStream().findFirst()
+        TokenGrant grant = grants.byHash(Hashing.sha256Hex(token))
                 .orElseThrow(() -> new BusinessException(WeChatApiError.INVALID_CREDENTIAL));
-        switch (accessToken.stateAt(now)) {
+        switch (grant.stateAt(now)) {
             case EXPIRED -> throw new BusinessException(WeChatApiError.ACCESS_TOKEN_EXPIRED);
             case SUPERSEDED -> throw new BusinessException(WeChatApiError.INVALID_CREDENTIAL);
             case VALID -> {
             }
         }
-        OfficialAccount account = em.find(OfficialAccount.class, accessToken.accountId());
+        AccountAdmission account = admissions.of(grant.accountId())
+                .orElseThrow(() -> new BusinessException(WeChatApiError.INVALID_CREDENTIAL));
         requireWhitelisted(account);
-        accounts.requireCapability(account, endpoint.capability());
-        quotas.consume(account.id(), endpoint.path(), endpoint.dailyQuota());
+        admissions.requireCapability(account, endpoint.capability());
+        quotas.consume(account.accountId(), endpoint.path(), endpoint.dailyQuota());
         request.actingAs("app:" + account.appId());
         return account;
     }
@@ -137,8 +155,11 @@ public class AccessTokens {
     }
 
     public void endAllTokens(@Observes AppSecretReset reset) {
+        List<String> ending = em.createNamedQuery(AccessToken.HASHES_TO_END, String.class)
+                .setParameter("accountId", reset.accountId()).setParameter("now", clock.instant()).getResultList();
         em.createNamedQuery(AccessToken.END_ALL).setParameter("accountId", reset.accountId())
                 .setParameter("now", clock.instant()).executeUpdate();
+        ending.forEach(grants::forget);
     }
 
     private OfficialAccount authenticate(String grantType, String appId, String secret) {
@@ -156,7 +177,7 @@ public class AccessTokens {
         if (!Hashing.constantTimeEquals(found.secretHash(), Hashing.sha256Hex(secret))) {
             throw new BusinessException(WeChatApiError.INVALID_APPSECRET);
         }
-        requireWhitelisted(found);
+        requireWhitelisted(found.admission());
         return found;
     }
 
@@ -169,7 +190,7 @@ public class AccessTokens {
         em.lock(account, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private void requireWhitelisted(OfficialAccount account) {
+    private void requireWhitelisted(AccountAdmission account) {
         String address = request.remoteAddress();
         if (!account.acceptsCallsFrom(address)) {
             throw new BusinessException(WeChatApiError.IP_NOT_WHITELISTED,
@@ -178,8 +199,12 @@ public class AccessTokens {
     }
 
     private void supersede(OfficialAccount account, Kind kind, Instant now) {
+        List<String> superseded = em.createNamedQuery(AccessToken.HASHES_TO_SUPERSEDE, String.class)
+                .setParameter("accountId", account.id()).setParameter("kind", kind).setParameter("now", now)
+                .getResultList();
         em.createNamedQuery(AccessToken.SUPERSEDE).setParameter("accountId", account.id()).setParameter("kind", kind)
                 .setParameter("now", now).executeUpdate();
+        superseded.forEach(grants::forget);
     }
 
     private Granted grant(OfficialAccount account, Kind kind, Instant now) {

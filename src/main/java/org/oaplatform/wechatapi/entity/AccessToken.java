@@ -27,6 +27,10 @@ import java.time.Instant;
     @NamedQuery(name = AccessToken.NEWEST_OF_KIND, query = "SELECT t FROM AccessToken t WHERE t.accountId = :accountId"
             + " AND t.kind = :kind AND t.supersededAt IS NULL ORDER BY t.issuedAt DESC, t.id DESC"),
     @NamedQuery(name = AccessToken.END_ALL, query = "UPDATE AccessToken t SET t.expiresAt = :now"
+            + " WHERE t.accountId = :accountId AND t.expiresAt > :now"),
+    @NamedQuery(name = AccessToken.HASHES_TO_SUPERSEDE, query = "SELECT t.tokenHash FROM AccessToken t"
+            + " WHERE t.accountId = :accountId AND t.kind = :kind AND t.supersededAt IS NULL AND t.expiresAt > :now"),
+    @NamedQuery(name = AccessToken.HASHES_TO_END, query = "SELECT t.tokenHash FROM AccessToken t"
             + " WHERE t.accountId = :accountId AND t.expiresAt > :now")
 })
 public class AccessToken {
@@ -35,6 +39,9 @@ public class AccessToken {
     public static final String SUPERSEDE = "AccessToken.supersede";
     public static final String NEWEST_OF_KIND = "AccessToken.newestOfKind";
     public static final String END_ALL = "AccessToken.endAll";
+    /** The tokens {@link #SUPERSEDE} and {@link #END_ALL} will change, whose cached grants must go. */
+    public static final String HASHES_TO_SUPERSEDE = "AccessToken.hashesToSupersede";
+    public static final String HASHES_TO_END = "AccessToken.hashesToEnd";
 
     public static final Duration LIFETIME = Duration.ofSeconds(7200);
     public static final Duration OVERLAP = Duration.ofMinutes(5);
@@ -89,13 +96,11 @@ public class AccessToken {
     }
 
     public State stateAt(Instant now) {
-        if (!now.isBefore(expiresAt)) {
-            return State.EXPIRED;
-        }
-        if (supersededAt != null && !now.isBefore(supersededAt.plus(OVERLAP))) {
-            return State.SUPERSEDED;
-        }
-        return State.VALID;
+        return grant().stateAt(now);
+    }
+
+    public TokenGrant grant() {
+        return new TokenGrant(accountId, expiresAt, supersededAt);
     }
 
     /** Seconds a client may still use the token, as {@code expires_in}. */
@@ -112,6 +117,10 @@ public class AccessToken {
 
     public long accountId() {
         return accountId;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
     }
 
     public Kind kind() {

@@ -1,0 +1,22 @@
+package org.oaplatform.wechatapi.entity;
+
+import java.io.Serializable;
+import java.time.Instant;
+import org.oaplatform.wechatapi.entity.AccessToken.State;
+
+/**
+ * What admitting a call needs to know about its access token, small enough to keep in the data grid: whose it is,
+ * and when it ends. The state follows from the clock at each call, so a cached grant expires with its token.
+ */
+public record TokenGrant(long accountId, Instant expiresAt, Instant supersededAt) implements Serializable {
+
+    public State stateAt(Instant now) {
+        if (!now.isBefore(expiresAt)) {
+            return State.EXPIRED;
+        }
+        if (supersededAt != null && !now.isBefore(supersededAt.plus(AccessToken.OVERLAP))) {
+            return State.SUPERSEDED;
+        }
+        return State.VALID;
+    }
+}

@@ -22,7 +22,6 @@ import org.oaplatform.platform.control.NotPermittedException;
 import org.oaplatform.platform.control.RateLimitedException;
 import org.oaplatform.platform.control.RequestContext;
 import org.oaplatform.platform.control.Sealer;
-import org.oaplatform.wechatapi.control.ApiQuotas;
 import org.oaplatform.wechatapi.entity.AccessToken;
 import org.oaplatform.wechatapi.entity.AccessToken.Kind;
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.testsupport.Api.Reply;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.LockConflictCount;
 import org.oaplatform.testsupport.WalletData.Holder;
 import org.oaplatform.testsupport.WalletData;
 
@@ -31,7 +32,8 @@ import org.oaplatform.testsupport.WalletData;
  * A Jepsen-style bank test over HTTP: 32 clients make 500 random transfers each among 24 wallets (so that they
  * collide on the same rows, in both directions, and sometimes overdraw), and every transfer is accepted or returned.
  * Meanwhile one client runs the ledger audit between its transfers; on its snapshot it must pass every time. At the end every balance
- * equals what the acknowledged answers say it must be, and the money in the wallets is exactly what was topped up.
+ * equals what the acknowledged answers say it must be, the money in the wallets is exactly what was topped up, and no
+ * transaction had to be run again after a deadlock or a lock wait (the flows lock in one order).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,6 +75,7 @@ class LedgerConcurrencyIT {
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger settled = new AtomicInteger();
         AtomicInteger audits = new AtomicInteger();
+        LockConflictCount before = LockConflictCount.now(new Api(base));
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -119,6 +122,7 @@ class LedgerConcurrencyIT {
         clients.shutdown();
 
         assertTrue(failures.isEmpty(), failures.size() + " unexpected answers, e.g. " + failures.peek());
+        LockConflictCount.now(new Api(base)).assertNoneSince(before);
         assertTrue(audits.get() > 0);
         long total = 0;
         for (int i = 0; i < WALLETS; i++) {

@@ -10,10 +10,13 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.testsupport.Api.Reply;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.LockConflictCount;
 import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.WalletData.Holder;
 import org.oaplatform.testsupport.WalletData;
@@ -139,6 +143,7 @@ class RedPacketsApiIT {
                     return open(person, id);
                 }));
             }
+            LockConflictCount before = LockConflictCount.now(new Api(base));
             start.countDown();
             int winners = 0;
             long won = 0;
@@ -156,12 +161,73 @@ class RedPacketsApiIT {
             }
             assertEquals(10, winners);
             assertEquals(20_000, won);
+            LockConflictCount.now(new Api(base)).assertNoneSince(before);
         } finally {
             pool.shutdownNow();
         }
         JsonObject packet = sender.api().get("api/v1/wallet/red-packets/" + id).json();
         assertEquals("FINISHED", packet.getString("status"));
         assertEquals(10, packet.getJsonArray("claims").size());
+    }
+
+    /**
+     * People send packets and open each other's at the same time, so that sends and opens meet on the same escrow
+     * accounts, wallets and indexes. Every flow takes its business row before the ledger accounts, so no transaction
+     * may lose a deadlock (retries would hide it from the clients; the server counts them).
+     */
+    @Test
+    void sendsAndOpensRacingNeverDeadlock() throws Exception {
+        int people = 12;
+        int rounds = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(people);
+        try {
+            List<Future<Holder>> funding = new ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                funding.add(pool.submit(() -> WalletData.holder(new Api(base), 50_000)));
+            }
+            List<Holder> crowd = new ArrayList<>();
+            for (Future<Holder> f : funding) {
+                crowd.add(f.get());
+            }
+            List<String> packets = new CopyOnWriteArrayList<>();
+            for (Holder holder : crowd) {
+                packets.add(send(holder.api(), packet("LUCKY", 1_000).add("shares", 5)).json().getString("id"));
+            }
+            ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+            LockConflictCount before = LockConflictCount.now(new Api(base));
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> racing = new ArrayList<>();
+            for (Holder holder : crowd) {
+                racing.add(pool.submit(() -> {
+                    start.await();
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int round = 0; round < rounds; round++) {
+                        Reply sent = send(holder.api(), packet("LUCKY", 1_000).add("shares", 5));
+                        if (sent.status() == 201) {
+                            packets.add(sent.json().getString("id"));
+                        } else {
+                            unexpected.add("send: " + sent);
+                        }
+                        for (int opening = 0; opening < 2; opening++) {
+                            Reply opened = open(holder.api(), packets.get(random.nextInt(packets.size())));
+                            if (opened.status() != 200 && !List.of("red-packet-empty", "red-packet-already-claimed")
+                                    .contains(opened.problem())) {
+                                unexpected.add("open: " + opened);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : racing) {
+                f.get();
+            }
+            assertTrue(unexpected.isEmpty(), unexpected.size() + " unexpected answers, e.g. " + unexpected.peek());
+            LockConflictCount.now(new Api(base)).assertNoneSince(before);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static JsonObjectBuilder packet(String kind, long amount) {

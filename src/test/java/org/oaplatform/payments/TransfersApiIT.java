@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.testsupport.Api.Reply;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.LockConflictCount;
 import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.WalletData.Holder;
 import org.oaplatform.testsupport.WalletData;
@@ -138,6 +139,7 @@ class TransfersApiIT {
         Api keyed = sender.api().withHeader("Idempotency-Key", key);
         JsonObject body = Json.createObjectBuilder().add("to", receiver.phone()).add("amount", 700)
                 .add("pin", WalletData.PIN).build();
+        LockConflictCount before = LockConflictCount.now(new Api(base));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Reply>> racing = new ArrayList<>();
@@ -151,6 +153,7 @@ class TransfersApiIT {
                 answers.add(reply.text());
             }
             assertEquals(1, answers.size(), "every racer got the one transfer");
+            LockConflictCount.now(new Api(base)).assertNoneSince(before);
         } finally {
             pool.shutdownNow();
         }

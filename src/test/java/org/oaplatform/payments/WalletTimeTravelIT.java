@@ -2,6 +2,7 @@ package org.oaplatform.payments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,13 +13,17 @@ import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -59,7 +64,8 @@ import org.oaplatform.testsupport.WalletData;
 /**
  * The wallet's deadlines, checked in the server with the clock moved: transfers expire after 24 hours exactly once
  * (also when the receiver accepts at that very moment), red packets give back their rest, a locked payment password
- * opens after 3 hours, and a payout that fails at the bank is reversed.
+ * opens after 3 hours, a payout that fails at the bank is reversed, and a payment password stored in an older form
+ * is re-hashed on its next correct entry.
  */
 @ExtendWith(ArquillianExtension.class)
 class WalletTimeTravelIT {
@@ -110,6 +116,9 @@ class WalletTimeTravelIT {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    UserTransaction transaction;
 
     @Resource
     ManagedExecutorService executor;
@@ -260,6 +269,31 @@ class WalletTimeTravelIT {
                 "after the lock the count starts again");
     }
 
+    /** Installations that set OA_SECRET_KEY later, or older iteration counts, left PINs in a weaker form. */
+    @Test
+    void aPaymentPasswordStoredInAnOlderFormIsRehashedOnItsNextCorrectEntry() throws Exception {
+        long owner = person();
+        wallets.setPassword(owner, WalletData.PIN, null);
+        String older = olderHash(WalletData.PIN);
+        transaction.begin();
+        em.createNativeQuery("UPDATE wallet SET pin_hash = ?1 WHERE person_id = ?2").setParameter(1, older)
+                .setParameter(2, owner).executeUpdate();
+        transaction.commit();
+
+        assertEquals(PaymentError.PAYMENT_PASSWORD_WRONG,
+                assertThrows(BusinessException.class, () -> wallets.requirePassword(owner, "000001")).code());
+        assertEquals(older, storedPin(owner), "a wrong entry changes nothing");
+
+        wallets.requirePassword(owner, WalletData.PIN);
+        String rehashed = storedPin(owner);
+        assertNotEquals(older, rehashed);
+        assertTrue(rehashed.startsWith("pbkdf2-sha256$1000$"), rehashed);
+        wallets.requirePassword(owner, WalletData.PIN);
+        assertEquals(rehashed, storedPin(owner), "the current form is kept");
+        assertEquals(PaymentError.PAYMENT_PASSWORD_WRONG,
+                assertThrows(BusinessException.class, () -> wallets.requirePassword(owner, "000001")).code());
+    }
+
     @Test
     void aPayoutThatFailsAtTheBankIsReversedWithItsFeeAndQuota() {
         long owner = funded(300_000);
@@ -399,6 +433,21 @@ class WalletTimeTravelIT {
         Outcome outcome = withdrawals.withdraw(owner, WalletData.key(), card, amount, WalletData.PIN);
         assertEquals(201, outcome.status(), outcome.body());
         return withdrawals.get(owner, outcome.resourceId());
+    }
+
+    private String storedPin(long personId) {
+        return (String) em.createNativeQuery("SELECT pin_hash FROM wallet WHERE person_id = ?1")
+                .setParameter(1, personId).getSingleResult();
+    }
+
+    /** The stored form with 2 000 iterations instead of today's count, built with the JDK like the original. */
+    private static String olderHash(String pin) throws Exception {
+        byte[] salt = new byte[16];
+        ThreadLocalRandom.current().nextBytes(salt);
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(pin.toCharArray(), salt, 2_000, 256)).getEncoded();
+        return String.join("$", "pbkdf2-sha256", "2000", "p0", Base64.getEncoder().encodeToString(salt),
+                Base64.getEncoder().encodeToString(hash));
     }
 
     private long person() {

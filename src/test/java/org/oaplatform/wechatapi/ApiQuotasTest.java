@@ -1,24 +1,30 @@
 package org.oaplatform.wechatapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.oaplatform.platform.control.BusinessException;
-import org.oaplatform.wechatapi.control.ApiQuotas;
-import org.oaplatform.wechatapi.control.QuotaReservations;
-import org.oaplatform.wechatapi.control.TestAccess;
+import org.oaplatform.wechatapi.boundary.ApiQuotas;
+import org.oaplatform.wechatapi.boundary.QuotaReservations;
+import org.oaplatform.wechatapi.boundary.TestAccess;
 import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** The lease arithmetic of daily quotas, against an in-memory stand-in for the database row. */
@@ -115,8 +121,83 @@ class ApiQuotasTest {
         return TestAccess.quotas(database, clock);
     }
 
+    /** Grants like the database does, per account and day, and remembers what each got. */
+    static final class PerDayReservations extends QuotaReservations {
+        private final ConcurrentMap<String, AtomicInteger> used = new ConcurrentHashMap<>();
+
+        @Override
+        public int reserve(long accountId, String api, LocalDate day, int dailyLimit, int wanted) {
+            AtomicInteger row = used.computeIfAbsent(accountId + "/" + api + "/" + day, k -> new AtomicInteger());
+            int[] granted = new int[1];
+            row.getAndUpdate(u -> {
+                granted[0] = Math.max(0, Math.min(wanted, dailyLimit - u));
+                return u + granted[0];
+            });
+            return granted[0];
+        }
+
+        @Override
+        public int used(long accountId, String api, LocalDate day) {
+            AtomicInteger row = used.get(accountId + "/" + api + "/" + day);
+            return row == null ? 0 : row.get();
+        }
+    }
+
+    /**
+     * The first calls of a new day, from several threads at once, must neither lose a lease (the database would count
+     * a block more than was used) nor hang (leases of the past day are dropped meanwhile). Pruning inside the map's
+     * computeIfAbsent did both: the JDK forbids a mapping function to modify its map.
+     */
+    @Test
+    void midnightUnderConcurrentCallsLosesNoLeaseAndNeverHangs() throws Exception {
+        int threads = 8;
+        int accounts = 512;
+        int callsPerThreadAndAccount = 25; // 8 × 25 = 200 a day: exactly two blocks of 100 per account
+        int limit = 1_000_000;
+        PerDayReservations perDay = new PerDayReservations();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T16:00:00Z"));
+        ApiQuotas quotas = quotas(perDay, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "quota-caller");
+            thread.setDaemon(true); // a deadlocked caller must not keep the test JVM alive
+            return thread;
+        });
+        try {
+            for (int day = 0; day < 20; day++) {
+                clock.now = Instant.parse("2026-11-22T16:00:00Z").plus(Duration.ofDays(day));
+                CyclicBarrier midnight = new CyclicBarrier(threads);
+                List<Callable<Void>> callers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t * (accounts / threads);
+                    callers.add(() -> {
+                        midnight.await();
+                        for (int i = 0; i < accounts; i++) {
+                            long account = (first + i) % accounts;
+                            for (int c = 0; c < callsPerThreadAndAccount; c++) {
+                                quotas.consume(account, "/cgi-bin/user/info", limit);
+                            }
+                        }
+                        return null;
+                    });
+                }
+                for (Future<Void> caller : pool.invokeAll(callers, 30, TimeUnit.SECONDS)) {
+                    assertFalse(caller.isCancelled(), "day " + day + ": a caller hung at the rollover");
+                    caller.get();
+                }
+                LocalDate beijingDay = LocalDate.ofInstant(clock.now, ApiQuotas.QUOTA_ZONE);
+                for (long account = 0; account < accounts; account++) {
+                    assertEquals(threads * callsPerThreadAndAccount,
+                            perDay.used(account, "/cgi-bin/user/info", beijingDay),
+                            "day " + day + ", account " + account + ": reserved calls beyond the two blocks used");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static final class MutableClock extends Clock {
-        Instant now;
+        volatile Instant now;
 
         MutableClock(Instant now) {
             this.now = now;

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +25,7 @@ import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.InstantConverter;
+import org.oaplatform.platform.control.LockConflictRetries;
 import org.oaplatform.platform.control.LockConflicts;
 
 /**
@@ -95,6 +97,9 @@ public class IdempotentRequests {
     Clock clock;
 
     @Inject
+    LockConflictRetries lockConflictRetries;
+
+    @Inject
     @ConfigProperty(name = "oa.idempotency.retention", defaultValue = "P1D")
     Duration retention;
 
@@ -111,9 +116,11 @@ public class IdempotentRequests {
             try {
                 return self.attempt(personId, checkedKey, fingerprint, status, work);
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !LockConflicts.isRetryable(e)) {
+                Optional<LockConflicts.Cause> conflict = LockConflicts.cause(e);
+                if (attempt == ATTEMPTS || conflict.isEmpty()) {
                     throw e;
                 }
+                lockConflictRetries.retried(conflict.get());
                 LOG.fine(() -> "retrying a money request after a lock conflict: " + e);
             }
         }

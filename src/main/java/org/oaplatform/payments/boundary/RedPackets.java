@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
@@ -148,11 +149,9 @@ public class RedPackets {
         Wallet wallet = wallets.requirePassword(senderId, password);
         long escrow = platform.of(AccountKind.RED_PACKET_ESCROW, wallet.accountId());
         String publicId = ids.publicId(RedPacket.ID_PREFIX);
-        Posting posting = ledger.post(PostingKind.RED_PACKET_SENT, publicId,
-                Ledger.leg(wallet.accountId(), -total), Ledger.leg(escrow, total));
         RedPacket packet = new RedPacket(publicId, senderId, kind, receiver == null ? null : receiver.id(),
                 greeting == null || greeting.isBlank() ? DEFAULT_GREETING : greeting.strip(), total, count, escrow,
-                posting.id(), posting.postedAt());
+                clock.instant());
         em.persist(packet);
         em.flush();
         long[] drawn = switch (kind) {
@@ -163,6 +162,12 @@ public class RedPackets {
         for (int i = 0; i < drawn.length; i++) {
             em.persist(new RedPacketShare(packet.id(), i + 1, drawn[i]));
         }
+        // Business rows first, ledger accounts after (docs/payments.md): inserting while holding the escrow account
+        // would wait on whatever an open holds, while that open waits for the escrow account.
+        em.flush();
+        Posting posting = ledger.post(PostingKind.RED_PACKET_SENT, publicId,
+                Ledger.leg(wallet.accountId(), -total), Ledger.leg(escrow, total));
+        packet.sentBy(posting.id());
         return view(packet, senderId, List.of());
     }
 
@@ -172,9 +177,8 @@ public class RedPackets {
 
     /** Opens the packet for this person: the next share is theirs; the work of an idempotent request. */
     public RedPacketView claim(long personId, String packetId) {
-        RedPacket packet = em.createNamedQuery(RedPacket.BY_PUBLIC_ID, RedPacket.class)
-                .setParameter("publicId", packetId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElseThrow(RedPackets::unknown);
+        long id = context.getBusinessObject(RedPackets.class).idOf(packetId).orElseThrow(RedPackets::unknown);
+        RedPacket packet = em.find(RedPacket.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (packet.kind() == RedPacketKind.ONE_TO_ONE && packet.recipientId() != personId) {
             throw packet.senderId() == personId
                     ? new BusinessException(PaymentError.RED_PACKET_NOT_FOR_YOU,
@@ -196,17 +200,32 @@ public class RedPackets {
         }
         RedPacketShare share = em.createNamedQuery(RedPacketShare.BY_SEQ, RedPacketShare.class)
                 .setParameter("packet", packet.id()).setParameter("seq", packet.nextShareSeq()).getSingleResult();
+        // The share is taken before the ledger is locked: its unique key (packet, claimer) may have to wait for a
+        // packet being sent, which must then not be waiting for an account this claim holds.
+        share.claim(personId, now);
+        em.flush();
         Wallet wallet = wallets.open(personId);
         Posting posting = ledger.post(PostingKind.RED_PACKET_CLAIMED, packet.publicId(),
                 Ledger.leg(packet.escrowAccountId(), -share.amount()), Ledger.leg(wallet.accountId(), share.amount()));
-        share.claim(personId, posting.id(), posting.postedAt());
+        share.paidBy(posting.id());
         List<RedPacketShare> all = shares(packet);
-        if (packet.handOut(share.amount(), posting.postedAt())) {
+        if (packet.handOut(share.amount(), now)) {
             all.stream().max(Comparator.comparingLong(RedPacketShare::amount)
                     .thenComparing(Comparator.comparingInt(RedPacketShare::seq).reversed()))
                     .ifPresent(RedPacketShare::markBestLuck);
         }
         return view(packet, personId, all);
+    }
+
+    /**
+     * The packet's database id, looked up outside the caller's transaction: a lookup by public id inside it would
+     * either lock an index range (FOR UPDATE) or fix the transaction's snapshot before the packet's lock is taken, so
+     * that the reads after the lock would miss claims committed meanwhile. The caller then locks the row by its key.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Long> idOf(String packetId) {
+        return em.createNamedQuery(RedPacket.ID_BY_PUBLIC_ID, Long.class).setParameter("publicId", packetId)
+                .getResultStream().findFirst();
     }
 
     public RedPacketView get(long personId, String packetId) {

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
@@ -108,11 +109,13 @@ public class Transfers {
         Wallet wallet = wallets.requirePassword(senderId, password);
         long escrow = platform.of(AccountKind.TRANSFER_ESCROW, wallet.accountId());
         String publicId = ids.publicId(Transfer.ID_PREFIX);
+        Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, Text.strippedOrNull(memo), escrow,
+                clock.instant());
+        em.persist(transfer);
+        em.flush(); // business row first, ledger accounts after (docs/payments.md)
         Posting posting = ledger.post(PostingKind.TRANSFER_SENT, publicId,
                 Ledger.leg(wallet.accountId(), -fen), Ledger.leg(escrow, fen));
-        Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, Text.strippedOrNull(memo), escrow,
-                posting.id(), posting.postedAt());
-        em.persist(transfer);
+        transfer.sentBy(posting.id());
         return view(transfer, sender, receiver);
     }
 
@@ -173,10 +176,20 @@ public class Transfers {
         return true;
     }
 
+    /**
+     * The transfer's database id, looked up outside the caller's transaction: a lookup by public id inside it would
+     * either lock an index range (FOR UPDATE) or fix the transaction's snapshot before the transfer's lock is taken.
+     * The caller then locks the row by its key.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Long> idOf(String transferId) {
+        return em.createNamedQuery(Transfer.ID_BY_PUBLIC_ID, Long.class).setParameter("publicId", transferId)
+                .getResultStream().findFirst();
+    }
+
     private Transfer lockedFor(long receiverId, String transferId) {
-        Transfer transfer = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
-                .setParameter("publicId", transferId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElseThrow(Transfers::unknown);
+        long id = context.getBusinessObject(Transfers.class).idOf(transferId).orElseThrow(Transfers::unknown);
+        Transfer transfer = em.find(Transfer.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (transfer.receiverId() != receiverId) {
             // The sender and strangers cannot settle it; strangers must not learn that it exists.
             throw transfer.senderId() == receiverId

@@ -132,6 +132,12 @@ public class Wallets {
         if (wallet.passwordFailures() > 0) {
             wallet.passwordAccepted();
         }
+        if (passwords.needsRehash(wallet.passwordHash())) {
+            // Only now is the PIN at hand: a hash made before OA_SECRET_KEY was set, or with older parameters, is
+            // replaced by the current form, so that a leaked old dump stops being the weaker copy.
+            wallet.rehashPassword(passwords.hash(password));
+            audit.record("payment-password.rehashed", "person:" + personId, null);
+        }
         return wallet;
     }
 

@@ -122,6 +122,11 @@ public class Withdrawals {
         Wallet wallet = em.find(Wallet.class, personId, LockModeType.PESSIMISTIC_WRITE);
         WithdrawalFee.Quote quote = WithdrawalFee.quote(fen, wallet.freeWithdrawalUsed());
         String publicId = ids.publicId(Withdrawal.ID_PREFIX);
+        Withdrawal withdrawal = new Withdrawal(publicId, personId, card.id(), fen, quote.feeFen(),
+                quote.freeQuotaConsumedFen(), clock.instant());
+        em.persist(withdrawal);
+        wallet.useFreeWithdrawalQuota(quote.freeQuotaConsumedFen());
+        em.flush(); // business rows first (the wallet is locked already), ledger accounts after (docs/payments.md)
         List<Ledger.Leg> legs = new ArrayList<>();
         legs.add(Ledger.leg(wallet.accountId(), -Math.addExact(fen, quote.feeFen())));
         legs.add(Ledger.leg(platform.of(AccountKind.BANK_SETTLEMENT, wallet.accountId()), fen));
@@ -129,10 +134,7 @@ public class Withdrawals {
             legs.add(Ledger.leg(platform.of(AccountKind.FEE_INCOME, wallet.accountId()), quote.feeFen()));
         }
         Posting posting = ledger.post(PostingKind.WITHDRAWAL, publicId, legs.toArray(Ledger.Leg[]::new));
-        wallet.useFreeWithdrawalQuota(quote.freeQuotaConsumedFen());
-        Withdrawal withdrawal = new Withdrawal(publicId, personId, card.id(), fen, quote.feeFen(),
-                quote.freeQuotaConsumedFen(), posting.id(), posting.postedAt());
-        em.persist(withdrawal);
+        withdrawal.debitedBy(posting.id());
         return view(withdrawal, card);
     }
 

@@ -20,6 +20,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "red_packet")
 @NamedQuery(name = RedPacket.BY_PUBLIC_ID, query = "SELECT p FROM RedPacket p WHERE p.publicId = :publicId")
+@NamedQuery(name = RedPacket.ID_BY_PUBLIC_ID, query = "SELECT p.id FROM RedPacket p WHERE p.publicId = :publicId")
 @NamedQuery(name = RedPacket.BY_PUBLIC_IDS, query = "SELECT p FROM RedPacket p WHERE p.publicId IN :ids")
 @NamedQuery(name = RedPacket.DUE, query = "SELECT p.id FROM RedPacket p WHERE p.status = :status"
         + " AND p.expiresAt <= :now ORDER BY p.expiresAt")
@@ -30,6 +31,7 @@ public class RedPacket {
 
     public static final String BY_PUBLIC_ID = "RedPacket.byPublicId";
     public static final String BY_PUBLIC_IDS = "RedPacket.byPublicIds";
+    public static final String ID_BY_PUBLIC_ID = "RedPacket.idByPublicId";
     public static final String DUE = "RedPacket.due";
     public static final Duration CLAIM_WINDOW = Duration.ofHours(24);
 
@@ -72,8 +74,9 @@ public class RedPacket {
     @Column(name = "escrow_account_id", nullable = false, updatable = false)
     private long escrowAccountId;
 
-    @Column(name = "send_posting_id", nullable = false, updatable = false)
-    private long sendPostingId;
+    /** Null only inside the transaction that sends it: the row is written before the ledger is locked. */
+    @Column(name = "send_posting_id")
+    private Long sendPostingId;
 
     @Column(name = "refund_posting_id")
     private Long refundPostingId;
@@ -91,7 +94,7 @@ public class RedPacket {
     }
 
     public RedPacket(String publicId, long senderId, RedPacketKind kind, Long recipientId, String greeting,
-            long totalAmount, int shares, long escrowAccountId, long sendPostingId, Instant createdAt) {
+            long totalAmount, int shares, long escrowAccountId, Instant createdAt) {
         this.publicId = publicId;
         this.senderId = senderId;
         this.kind = kind;
@@ -102,7 +105,6 @@ public class RedPacket {
         this.remainingAmount = totalAmount;
         this.remainingShares = shares;
         this.escrowAccountId = escrowAccountId;
-        this.sendPostingId = sendPostingId;
         this.createdAt = createdAt;
         this.expiresAt = createdAt.plus(CLAIM_WINDOW);
         this.status = RedPacketStatus.ACTIVE;
@@ -198,6 +200,14 @@ public class RedPacket {
             return true;
         }
         return false;
+    }
+
+    /** The posting that moved the amount into escrow, made after this row was written. */
+    public void sentBy(long postingId) {
+        if (sendPostingId != null) {
+            throw new IllegalStateException("red packet " + publicId + " was sent already");
+        }
+        sendPostingId = postingId;
     }
 
     public void refunded(long postingId, Instant now) {

@@ -88,13 +88,17 @@ public class RedPacketShare {
         return bestLuck;
     }
 
-    public void claim(long personId, long postingId, Instant now) {
+    /** Taken by this person; paid by a posting made afterwards ({@link #paidBy}). */
+    public void claim(long personId, Instant now) {
         if (claimerId != null) {
             throw new IllegalStateException("share " + seq + " of packet " + packetId + " is taken");
         }
         claimerId = personId;
-        this.postingId = postingId;
         claimedAt = now;
+    }
+
+    public void paidBy(long postingId) {
+        this.postingId = postingId;
     }
 
     public void markBestLuck() {

@@ -20,6 +20,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "transfer")
 @NamedQuery(name = Transfer.BY_PUBLIC_ID, query = "SELECT t FROM Transfer t WHERE t.publicId = :publicId")
+@NamedQuery(name = Transfer.ID_BY_PUBLIC_ID, query = "SELECT t.id FROM Transfer t WHERE t.publicId = :publicId")
 @NamedQuery(name = Transfer.BY_PUBLIC_IDS, query = "SELECT t FROM Transfer t WHERE t.publicId IN :ids")
 @NamedQuery(name = Transfer.DUE, query = "SELECT t.id FROM Transfer t WHERE t.status = :status"
         + " AND t.expiresAt <= :now ORDER BY t.expiresAt")
@@ -30,6 +31,7 @@ public class Transfer {
 
     public static final String BY_PUBLIC_ID = "Transfer.byPublicId";
     public static final String BY_PUBLIC_IDS = "Transfer.byPublicIds";
+    public static final String ID_BY_PUBLIC_ID = "Transfer.idByPublicId";
     public static final String DUE = "Transfer.due";
     public static final Duration ACCEPTANCE_WINDOW = Duration.ofHours(24);
 
@@ -59,8 +61,9 @@ public class Transfer {
     @Column(name = "escrow_account_id", nullable = false, updatable = false)
     private long escrowAccountId;
 
-    @Column(name = "send_posting_id", nullable = false, updatable = false)
-    private long sendPostingId;
+    /** Null only inside the transaction that sends it: the row is written before the ledger is locked. */
+    @Column(name = "send_posting_id")
+    private Long sendPostingId;
 
     @Column(name = "settle_posting_id")
     private Long settlePostingId;
@@ -78,14 +81,13 @@ public class Transfer {
     }
 
     public Transfer(String publicId, long senderId, long receiverId, long amount, String memo, long escrowAccountId,
-            long sendPostingId, Instant createdAt) {
+            Instant createdAt) {
         this.publicId = publicId;
         this.senderId = senderId;
         this.receiverId = receiverId;
         this.amount = amount;
         this.memo = memo;
         this.escrowAccountId = escrowAccountId;
-        this.sendPostingId = sendPostingId;
         this.createdAt = createdAt;
         this.expiresAt = createdAt.plus(ACCEPTANCE_WINDOW);
         this.status = TransferStatus.PENDING;
@@ -142,6 +144,14 @@ public class Transfer {
     /** Past its window, whether or not the expiry has been recorded yet. */
     public boolean hasRunOutAt(Instant now) {
         return !now.isBefore(expiresAt);
+    }
+
+    /** The posting that moved the amount into escrow, made after this row was written. */
+    public void sentBy(long postingId) {
+        if (sendPostingId != null) {
+            throw new IllegalStateException("transfer " + publicId + " was sent already");
+        }
+        sendPostingId = postingId;
     }
 
     public void settle(TransferStatus outcome, long postingId, Instant now) {

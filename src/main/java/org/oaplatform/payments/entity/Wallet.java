@@ -88,6 +88,11 @@ public class Wallet {
         passwordAccepted();
     }
 
+    /** The same password, stored again in the current form (made when it was last entered correctly). */
+    public void rehashPassword(String hash) {
+        pinHash = hash;
+    }
+
     /**
      * Counts a wrong try; the fifth locks the password and starts a fresh count for when the lock ends.
      *

@@ -51,8 +51,9 @@ public class Withdrawal {
     @Column(nullable = false, length = 12)
     private WithdrawalStatus status;
 
-    @Column(name = "posting_id", nullable = false, updatable = false)
-    private long postingId;
+    /** Null only inside the transaction that records it: the row is written before the ledger is locked. */
+    @Column(name = "posting_id")
+    private Long postingId;
 
     @Column(name = "reversal_posting_id")
     private Long reversalPostingId;
@@ -67,14 +68,13 @@ public class Withdrawal {
     }
 
     public Withdrawal(String publicId, long personId, long cardId, long amount, long fee, long freeQuotaConsumed,
-            long postingId, Instant requestedAt) {
+            Instant requestedAt) {
         this.publicId = publicId;
         this.personId = personId;
         this.cardId = cardId;
         this.amount = amount;
         this.fee = fee;
         this.freeQuotaConsumed = freeQuotaConsumed;
-        this.postingId = postingId;
         this.requestedAt = requestedAt;
         this.status = WithdrawalStatus.PROCESSING;
     }
@@ -109,6 +109,14 @@ public class Withdrawal {
 
     public WithdrawalStatus status() {
         return status;
+    }
+
+    /** The debit, posted after this row was written. */
+    public void debitedBy(long postingId) {
+        if (this.postingId != null) {
+            throw new IllegalStateException("withdrawal " + publicId + " was debited already");
+        }
+        this.postingId = postingId;
     }
 
     public long postingId() {

@@ -1,6 +1,7 @@
 package org.oaplatform.platform.control;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Recognises the failures that mean "another transaction was in the way": a deadlock the database broke by rolling
@@ -9,6 +10,21 @@ import java.sql.SQLException;
  */
 public final class LockConflicts {
 
+    /** What was in the way; the name is the tag of the retry counter operators see on {@code /metrics}. */
+    public enum Cause {
+        DEADLOCK("deadlock"), LOCK_WAIT_TIMEOUT("lock-wait-timeout");
+
+        private final String tag;
+
+        Cause(String tag) {
+            this.tag = tag;
+        }
+
+        public String tag() {
+            return tag;
+        }
+    }
+
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
 
@@ -16,15 +32,24 @@ public final class LockConflicts {
     }
 
     public static boolean isRetryable(Throwable thrown) {
+        return cause(thrown).isPresent();
+    }
+
+    /** The lock conflict somewhere in the chain of causes of {@code thrown}, if there is one. */
+    public static Optional<Cause> cause(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == DEADLOCK
-                    || sql.getErrorCode() == LOCK_WAIT_TIMEOUT || "40001".equals(sql.getSQLState()))) {
-                return true;
+            if (t instanceof SQLException sql) {
+                if (sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+                    return Optional.of(Cause.LOCK_WAIT_TIMEOUT);
+                }
+                if (sql.getErrorCode() == DEADLOCK || "40001".equals(sql.getSQLState())) {
+                    return Optional.of(Cause.DEADLOCK);
+                }
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -24,7 +24,6 @@ import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.RequestContext;
 import org.oaplatform.platform.control.Sealer;
-import org.oaplatform.wechatapi.control.ApiQuotas;
 import org.oaplatform.wechatapi.control.WeChatApiError;
 import org.oaplatform.wechatapi.entity.AccessToken.Kind;
 import org.oaplatform.wechatapi.entity.AccessToken;

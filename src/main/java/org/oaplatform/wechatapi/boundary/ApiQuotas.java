@@ -1,4 +1,4 @@
-package org.oaplatform.wechatapi.control;
+package org.oaplatform.wechatapi.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /**
  * Per-account, per-API daily call quotas (spec §1.4), on Beijing days like WeChat's.
@@ -44,6 +46,9 @@ public class ApiQuotas {
 
     private final ConcurrentMap<Key, Lease> leases = new ConcurrentHashMap<>();
 
+    /** The newest day a call was counted on; leases of the days before it are of no use any more. */
+    private final AtomicReference<LocalDate> newestDay = new AtomicReference<>(LocalDate.MIN);
+
     @Inject
     Clock clock;
 
@@ -53,11 +58,8 @@ public class ApiQuotas {
     /** Counts one call of {@code api}; refuses with 45009 when the day's {@code dailyLimit} is used up. */
     public void consume(long accountId, String api, int dailyLimit) {
         LocalDate day = today();
-        Key key = new Key(accountId, api, day);
-        Lease lease = leases.computeIfAbsent(key, k -> {
-            leases.keySet().removeIf(old -> old.day().isBefore(day));
-            return new Lease();
-        });
+        forgetLeasesBefore(day);
+        Lease lease = leases.computeIfAbsent(new Key(accountId, api, day), key -> new Lease());
         synchronized (lease) {
             if (lease.remaining == 0) {
                 lease.remaining = reservations.reserve(accountId, api, day, dailyLimit, blockSize(dailyLimit));
@@ -76,6 +78,18 @@ public class ApiQuotas {
 
     static int blockSize(int dailyLimit) {
         return dailyLimit <= EXACT_UP_TO ? 1 : Math.min(MAX_BLOCK, dailyLimit / EXACT_UP_TO);
+    }
+
+    /**
+     * The first call of a new day drops the past days' leases. Never from inside {@code computeIfAbsent}: a mapping
+     * function that modifies its own map may lose the entry being added or deadlock against another thread's
+     * computation (the JDK forbids it), which is exactly what all callers do at midnight.
+     */
+    private void forgetLeasesBefore(LocalDate day) {
+        LocalDate newest = newestDay.get();
+        if (day.isAfter(newest) && newestDay.compareAndSet(newest, day)) {
+            leases.keySet().removeIf(key -> key.day().isBefore(day));
+        }
     }
 
     private LocalDate today() {

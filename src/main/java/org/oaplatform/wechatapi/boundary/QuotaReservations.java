@@ -1,17 +1,19 @@
-package org.oaplatform.wechatapi.control;
+package org.oaplatform.wechatapi.boundary;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 
 /**
  * Durable reservations against an account's daily quota of one API: the database row is the source of truth and is
  * only ever increased, in a transaction of its own, so a reservation survives whatever happens to the call that
- * asked for it and the sum over all instances can never pass the limit.
+ * asked for it and the sum over all instances can never pass the limit. A boundary because it opens that
+ * transaction (DESIGN.md: control holds no transactions).
  */
-@ApplicationScoped
+@Stateless
 public class QuotaReservations {
 
     @PersistenceContext
@@ -22,7 +24,7 @@ public class QuotaReservations {
      *
      * @return how many were granted: 0 when the day's quota is used up
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int reserve(long accountId, String api, LocalDate day, int dailyLimit, int wanted) {
         em.createNativeQuery("INSERT INTO api_quota_usage (account_id, api, quota_day, used) VALUES (?, ?, ?, 0)"
                 + " ON DUPLICATE KEY UPDATE used = used")
@@ -40,7 +42,8 @@ public class QuotaReservations {
         return granted;
     }
 
-    /** Calls counted (reserved) so far on that day. */
+    /** Calls counted (reserved) so far on that day; a read, so outside any transaction. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int used(long accountId, String api, LocalDate day) {
         Object used = em.createNativeQuery("SELECT used FROM api_quota_usage WHERE account_id = ? AND api = ? AND quota_day = ?")
                 .setParameter(1, accountId).setParameter(2, api).setParameter(3, day)

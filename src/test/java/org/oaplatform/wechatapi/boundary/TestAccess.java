@@ -1,4 +1,4 @@
-package org.oaplatform.wechatapi.control;
+package org.oaplatform.wechatapi.boundary;
 
 import java.time.Clock;
 

@@ -40,9 +40,10 @@ import org.oaplatform.testsupport.TestData;
 @ExtendWith(ArquillianExtension.class)
 class PortalTenantIsolationIT {
 
+    /** In the container, with the test data helpers (the clock is not moved). */
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war();
+        return Deployments.warWithMovableClock();
     }
 
     @Inject

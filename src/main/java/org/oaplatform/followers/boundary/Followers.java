@@ -169,7 +169,7 @@ public class Followers {
      * the previous page ({@code next_openid}, {@code begin_openid}), or at the start when it quotes none. An openid of
      * another account is 40003, never a position in this one.
      */
-    long positionAfter(AccountId account, String openid) {
+    public long positionAfter(AccountId account, String openid) {
         return openid == null || openid.isBlank() ? 0 : ofAccount(account, openid).id();
     }
 

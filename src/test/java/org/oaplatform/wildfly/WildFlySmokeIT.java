@@ -33,7 +33,7 @@ class WildFlySmokeIT {
             server.configure(Path.of(property("wildfly.cli")), Path.of(property("wildfly.driver")));
             server.startWith(Path.of(property("oa.war")), Map.of(
                     "DB_URL", property("wildfly.db.url"), "DB_USER", "oa", "DB_PASSWORD", "oa",
-                    "OA_DEV_MODE", "true",
+                    "OA_DEV_MODE", "true", "OA_PLATFORM_ADMINS", TestData.ADMIN_PHONE,
                     "OA_TRUSTED_PROXIES", "127.0.0.1,::1,0:0:0:0:0:0:0:1",
                     "OA_PUBLIC_URL", server.baseUrl().replaceAll("/$", "")));
         } catch (Throwable failed) {
@@ -71,14 +71,15 @@ class WildFlySmokeIT {
     }
 
     @Test
-    void anAccountsCredentialsGetAnAccessTokenAndWrongOnesAnErrcode() {
-        Api owner = TestData.person(api(), TestData.cnPhone());
-        Reply created = owner.post("api/v1/official-accounts", TestData.serviceAccount(TestData.accountName("WildFly")));
-        assertEquals(201, created.status(), created.text());
-        String appid = created.json().getString("appid");
+    void aVerifiedAccountsCredentialsGetAnAccessTokenAndWrongOnesAnErrcode() {
+        // Registered, applied for verification and approved by the platform admin, all through the client API.
+        TestData.App app = TestData.verifiedServiceAccount(TestData.person(api(), TestData.cnPhone()));
+        Api owner = app.owner();
+        String appid = app.appid();
+        assertTrue(owner.get("api/v1/official-accounts/" + appid + "/verification-applications").text()
+                .contains("licence.pdf"), "the owner sees the documents of the application");
 
-        Reply token = owner.get("cgi-bin/token?grant_type=client_credential&appid=" + appid + "&secret="
-                + created.json().getString("secret"));
+        Reply token = owner.get("cgi-bin/token?grant_type=client_credential&appid=" + appid + "&secret=" + app.secret());
         assertEquals(200, token.status(), token.text());
         assertTrue(token.json().getString("access_token").length() > 20, token.text());
 

@@ -77,7 +77,8 @@ public class Statements {
             return new Page(0, List.of(), pending(personId, filter, limit), null);
         }
         long accountId = wallet.accountId();
-        StringBuilder jpql = new StringBuilder("SELECT l FROM PostingLeg l JOIN FETCH l.posting p"
+        // JPA allows no alias on a fetch join (Hibernate refuses one): filters name the posting by its path.
+        StringBuilder jpql = new StringBuilder("SELECT l FROM PostingLeg l JOIN FETCH l.posting"
                 + " WHERE l.accountId = :account");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("account", accountId);
@@ -93,7 +94,7 @@ public class Statements {
             parameters.put("before", cursor.get(0));
         }
         if (filter.types() != null && !filter.types().isEmpty()) {
-            jpql.append(" AND p.kind IN :types");
+            jpql.append(" AND l.posting.kind IN :types");
             parameters.put("types", filter.types());
         }
         if (filter.direction() == Direction.IN) {

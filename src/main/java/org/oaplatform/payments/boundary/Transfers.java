@@ -27,6 +27,7 @@ import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.platform.control.ConflictException;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.Ids;
+import org.oaplatform.platform.control.TimeOrderedIds;
 import org.oaplatform.platform.control.InvalidInputException;
 import org.oaplatform.platform.control.NotFoundException;
 import org.oaplatform.platform.control.NotPermittedException;
@@ -67,6 +68,9 @@ public class Transfers {
     @Inject
     People people;
 
+    @Inject
+    TimeOrderedIds rowIds;
+
     @Resource
     SessionContext context;
 
@@ -84,7 +88,7 @@ public class Transfers {
         String publicId = "trf_" + ids.hex(8);
         Posting posting = ledger.post(PostingKind.TRANSFER_SENT, publicId,
                 Ledger.leg(wallet.accountId(), -fen), Ledger.leg(escrow, fen));
-        Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, blankToNull(memo), escrow,
+        Transfer transfer = new Transfer(rowIds.next(), publicId, senderId, receiver.id(), fen, blankToNull(memo), escrow,
                 posting.id(), posting.postedAt());
         em.persist(transfer);
         return view(transfer, sender, receiver);

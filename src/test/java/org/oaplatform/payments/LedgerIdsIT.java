@@ -26,7 +26,7 @@ import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.TestData;
 
-/** Postings and their legs get time-ordered ids from the application, not AUTO_INCREMENT (V10). */
+/** Postings and their legs get time-ordered ids from the application, not AUTO_INCREMENT (V12). */
 @ExtendWith(ArquillianExtension.class)
 class LedgerIdsIT {
 

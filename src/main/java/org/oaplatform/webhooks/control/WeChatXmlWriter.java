@@ -75,6 +75,11 @@ final class WeChatXmlWriter {
         return buffer.toString();
     }
 
+    /** A string WeChat writes without CDATA ({@code TimeStamp} of an encrypted reply). */
+    WeChatXmlWriter bareText(String name, String value) {
+        return bare(name, value);
+    }
+
     private WeChatXmlWriter bare(String name, String value) {
         return write(() -> {
             xml.writeStartElement(name);

@@ -68,7 +68,7 @@ final class UntrustedXml {
 
     private static Element root(InputSource source) {
         try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            DocumentBuilder builder = newBuilder();
             builder.setErrorHandler(new DefaultHandler()); // the default one prints fatal errors to stderr
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are refused");
@@ -82,6 +82,13 @@ final class UntrustedXml {
             throw malformed("not well-formed XML: " + e.getMessage());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** JAXP factories promise no thread safety; builders are cheap next to the network call they serve. */
+    private static DocumentBuilder newBuilder() throws ParserConfigurationException {
+        synchronized (FACTORY) {
+            return FACTORY.newDocumentBuilder();
         }
     }
 

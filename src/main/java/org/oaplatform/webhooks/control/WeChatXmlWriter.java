@@ -24,7 +24,9 @@ final class WeChatXmlWriter {
 
     private WeChatXmlWriter() {
         try {
-            xml = FACTORY.createXMLStreamWriter(buffer);
+            synchronized (FACTORY) { // JAXP factories promise no thread safety
+                xml = FACTORY.createXMLStreamWriter(buffer);
+            }
             xml.writeStartElement("xml");
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);

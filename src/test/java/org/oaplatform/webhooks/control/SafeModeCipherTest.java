@@ -113,9 +113,7 @@ class SafeModeCipherTest {
 
     @Test
     void refusesBytesThatAreNotUtf8() throws Exception {
-        byte[] plain = plain(2, "\u00ff\u00fe", APPID, 32);
-        plain[20] = (byte) 0xff;
-        plain[21] = (byte) 0xfe;
+        byte[] plain = plain(2, "\u00ff\u00fe", APPID, 32); // the bytes 0xff 0xfe, never UTF-8
         assertMalformed(() -> cipher.decrypt(rawEncrypt(plain)), "UTF-8");
     }
 

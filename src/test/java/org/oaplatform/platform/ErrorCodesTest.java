@@ -19,13 +19,15 @@ import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.wechatapi.control.WeChatApiError;
+import org.oaplatform.webhooks.control.WebhookError;
 
 /** The codes are spread over the components' enums; together they must still behave as one table. */
 class ErrorCodesTest {
 
     private static Stream<ErrorCode> all() {
         return Stream.of(PlatformError.values(), AccountError.values(), OfficialAccountError.values(),
-                FollowerError.values(), WeChatApiError.values(), PaymentError.values()).flatMap(Stream::of);
+                FollowerError.values(), WeChatApiError.values(), PaymentError.values(),
+                WebhookError.values()).flatMap(Stream::of);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.oaplatform.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -43,6 +44,32 @@ class IdsTest {
     void digitsKeepLeadingZeros() {
         for (int i = 0; i < 1000; i++) {
             assertEquals(6, ids.digits(6).length());
+        }
+    }
+
+    @Test
+    void everyIdMadeMatchesThePatternOfItsKindAndNoOther() {
+        for (int i = 0; i < 1000; i++) {
+            assertTrue(Ids.matches(Ids.APPID, ids.appId()));
+            assertTrue(Ids.matches(Ids.OPENID, ids.openid()));
+            for (Ids.Kind kind : Ids.Kind.values()) {
+                String id = ids.next(kind);
+                assertTrue(kind.matches(id), id);
+                for (Ids.Kind other : Ids.Kind.values()) {
+                    assertEquals(other == kind, other.matches(id), id + " as " + other);
+                }
+            }
+        }
+    }
+
+    @Test
+    void malformedIdsMatchNothing() {
+        for (String id : new String[] {null, "", "名字😀", "trf_\u200F0123456789abcde", "trf_0123456789ABCDEF",
+                "trf_0123456789abcdef0", "o👩\u200D💻" + "a".repeat(24), "o" + "a".repeat(28), "wx0123456789abcdeg",
+                "pst_0123456789abcde\n"}) {
+            assertFalse(Ids.Kind.any(id), id);
+            assertFalse(Ids.matches(Ids.OPENID, id), id);
+            assertFalse(Ids.matches(Ids.APPID, id), id);
         }
     }
 }

@@ -152,7 +152,7 @@ public class Followers {
     }
 
     public Optional<Follower> findOfAccount(long accountId, String openid) {
-        if (openid == null || openid.isBlank()) {
+        if (!Ids.matches(Ids.OPENID, openid)) {
             return Optional.empty();
         }
         return em.createNamedQuery(Follower.BY_OPENID, Follower.class).setParameter("openid", openid)

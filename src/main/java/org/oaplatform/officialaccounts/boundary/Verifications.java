@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.officialaccounts.control.DocumentRules;
@@ -66,7 +67,8 @@ public class Verifications {
             throw new ConflictException(ErrorCode.INVALID_STATE, "an application for this account is already pending");
         }
         DocumentRules.checkCount(documents == null ? 0 : documents.size());
-        VerificationApplication application = new VerificationApplication("va_" + ids.hex(8), account, personId,
+        VerificationApplication application = new VerificationApplication(
+                ids.next(Ids.Kind.VERIFICATION_APPLICATION), account, personId,
                 clock.instant());
         for (Document d : documents) {
             if (d == null || d.type() == null || d.fileName() == null || d.fileName().isBlank() || d.content() == null) {
@@ -138,8 +140,10 @@ public class Verifications {
 
     private VerificationApplication pendingApplication(long adminId, String applicationId) {
         requireAdmin(adminId);
-        VerificationApplication application = em.createNamedQuery(VerificationApplication.BY_PUBLIC_ID,
-                VerificationApplication.class).setParameter("publicId", applicationId).getResultStream().findFirst()
+        VerificationApplication application = Optional.ofNullable(applicationId)
+                .filter(Ids.Kind.VERIFICATION_APPLICATION::matches)
+                .flatMap(id -> em.createNamedQuery(VerificationApplication.BY_PUBLIC_ID, VerificationApplication.class)
+                        .setParameter("publicId", id).getResultStream().findFirst())
                 .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no such verification application"));
         if (!application.isPending()) {
             throw new ConflictException(ErrorCode.INVALID_STATE, "this application was already decided");

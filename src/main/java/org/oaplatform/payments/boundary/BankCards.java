@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.BankGateway.LinkedCard;
 import org.oaplatform.payments.control.CardNumbers;
@@ -76,7 +77,7 @@ public class BankCards {
         if (active.stream().anyMatch(c -> c.fingerprint().equals(linked.fingerprint()))) {
             throw new ConflictException(ErrorCode.CARD_ALREADY_LINKED);
         }
-        BankCard card = new BankCard("card_" + ids.hex(8), personId, linked.token(), linked.fingerprint(),
+        BankCard card = new BankCard(ids.next(Ids.Kind.CARD), personId, linked.token(), linked.fingerprint(),
                 linked.bankName(), linked.cardType().name(), lastFour, clock.instant());
         em.persist(card);
         audit.record("bank-card.linked", "person:" + personId, card.publicId() + " " + card.label());
@@ -95,8 +96,9 @@ public class BankCards {
 
     /** @throws NotFoundException unless the card is this person's and still linked */
     public BankCard activeCard(long personId, String cardId) {
-        return em.createNamedQuery(BankCard.BY_PUBLIC_ID, BankCard.class).setParameter("publicId", cardId)
-                .getResultStream().filter(c -> c.personId() == personId && !c.isRemoved()).findFirst()
+        return Optional.ofNullable(cardId).filter(Ids.Kind.CARD::matches)
+                .flatMap(id -> em.createNamedQuery(BankCard.BY_PUBLIC_ID, BankCard.class).setParameter("publicId", id)
+                        .getResultStream().filter(c -> c.personId() == personId && !c.isRemoved()).findFirst())
                 .orElseThrow(() -> new NotFoundException(ErrorCode.CARD_UNKNOWN));
     }
 

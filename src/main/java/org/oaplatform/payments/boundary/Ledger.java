@@ -59,6 +59,9 @@ public class Ledger {
     }
 
     public Optional<Posting> byPublicId(String publicId) {
+        if (!Ids.Kind.POSTING.matches(publicId)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(Posting.BY_PUBLIC_ID, Posting.class).setParameter("publicId", publicId)
                 .getResultStream().findFirst();
     }
@@ -67,7 +70,11 @@ public class Ledger {
         return em.find(Posting.class, postingId);
     }
 
+    /** @param reference the public id of what a posting moved money for (a malformed one has none) */
     public List<Posting> ofReference(String reference) {
+        if (!Ids.Kind.any(reference)) {
+            return List.of();
+        }
         return em.createNamedQuery(Posting.BY_REFERENCE, Posting.class).setParameter("reference", reference)
                 .getResultList();
     }
@@ -104,7 +111,7 @@ public class Ledger {
                         + ") would go negative: the ledger is inconsistent");
             }
         }
-        Posting posting = new Posting("pst_" + ids.hex(8), kind, reference, reverses, clock.instant());
+        Posting posting = new Posting(ids.next(Ids.Kind.POSTING), kind, reference, reverses, clock.instant());
         for (Leg leg : legs) {
             LedgerAccount account = byId.get(leg.accountId());
             posting.addLeg(account, leg.amount(), account.apply(leg.amount()));

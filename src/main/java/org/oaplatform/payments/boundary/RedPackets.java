@@ -128,7 +128,7 @@ public class RedPackets {
         }
         Wallet wallet = wallets.requirePassword(senderId, password);
         long escrow = platform.of(AccountKind.RED_PACKET_ESCROW, wallet.accountId());
-        String publicId = "rpk_" + ids.hex(8);
+        String publicId = ids.next(Ids.Kind.RED_PACKET);
         Posting posting = ledger.post(PostingKind.RED_PACKET_SENT, publicId,
                 Ledger.leg(wallet.accountId(), -total), Ledger.leg(escrow, total));
         RedPacket packet = new RedPacket(publicId, senderId, kind, receiver == null ? null : receiver.id(),
@@ -149,6 +149,7 @@ public class RedPackets {
 
     /** Opens the packet for this person: the next share is theirs. */
     public RedPacketView claim(long personId, String packetId) {
+        requireWellFormed(packetId);
         RedPacket packet = em.createNamedQuery(RedPacket.BY_PUBLIC_ID, RedPacket.class)
                 .setParameter("publicId", packetId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElseThrow(RedPackets::unknown);
@@ -185,7 +186,15 @@ public class RedPackets {
         return view(packet, personId, all);
     }
 
+    /** A malformed id is an unknown one, refused before the query. */
+    private static void requireWellFormed(String packetId) {
+        if (!Ids.Kind.RED_PACKET.matches(packetId)) {
+            throw unknown();
+        }
+    }
+
     public RedPacketView get(long personId, String packetId) {
+        requireWellFormed(packetId);
         RedPacket packet = em.createNamedQuery(RedPacket.BY_PUBLIC_ID, RedPacket.class)
                 .setParameter("publicId", packetId).getResultStream().findFirst()
                 .orElseThrow(RedPackets::unknown);

@@ -24,8 +24,9 @@ import org.oaplatform.payments.entity.TopUpStatus;
 import org.oaplatform.payments.entity.Transfer;
 import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.payments.entity.Withdrawal;
+import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.InvalidInputException;
+import org.oaplatform.platform.control.Ids;
 
 /**
  * A wallet's statement: the legs of its ledger account, newest first, each told as the business event behind it
@@ -82,12 +83,14 @@ public class Statements {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("account", accountId);
         if (filter.before() != null && !filter.before().isBlank()) {
+            if (!Ids.Kind.POSTING.matches(filter.before())) {
+                throw notAnEntry();
+            }
             List<Long> cursor = em.createQuery("SELECT l.id FROM PostingLeg l WHERE l.accountId = :account"
                     + " AND l.posting.publicId = :posting", Long.class).setParameter("account", accountId)
                     .setParameter("posting", filter.before()).getResultList();
             if (cursor.isEmpty()) {
-                throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
-                        "before must be the id of an entry of this statement");
+                throw notAnEntry();
             }
             jpql.append(" AND l.id < :before");
             parameters.put("before", cursor.get(0));
@@ -112,6 +115,10 @@ public class Statements {
         long balance = em.find(LedgerAccount.class, accountId).balance();
         return new Page(balance, entries, pending(personId, filter, limit),
                 more ? entries.get(entries.size() - 1).id() : null);
+    }
+
+    private static BusinessException notAnEntry() {
+        return new BusinessException(ErrorCode.VALIDATION_FAILED, "before must be the id of an entry of this statement");
     }
 
     private List<Pending> pending(long personId, Filter filter, int limit) {

@@ -136,7 +136,7 @@ public class TopUps {
     public TopUpView begin(long personId, String key, String cardId, Long amount) {
         long fen = WalletLimits.requireAmount(amount, WalletLimits.MAX_TOP_UP, "a top-up");
         BankCard card = cards.activeCard(personId, cardId);
-        TopUp topUp = new TopUp("top_" + ids.hex(8), personId, card.id(), fen, key, clock.instant());
+        TopUp topUp = new TopUp(ids.next(Ids.Kind.TOP_UP), personId, card.id(), fen, key, clock.instant());
         em.persist(topUp);
         return view(topUp, card);
     }
@@ -219,6 +219,9 @@ public class TopUps {
     }
 
     private Optional<TopUp> byPublicId(String publicId) {
+        if (!Ids.Kind.TOP_UP.matches(publicId)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(TopUp.BY_PUBLIC_IDS, TopUp.class).setParameter("ids", List.of(publicId))
                 .getResultStream().findFirst();
     }

@@ -81,7 +81,7 @@ public class Transfers {
         }
         Wallet wallet = wallets.requirePassword(senderId, password);
         long escrow = platform.of(AccountKind.TRANSFER_ESCROW, wallet.accountId());
-        String publicId = "trf_" + ids.hex(8);
+        String publicId = ids.next(Ids.Kind.TRANSFER);
         Posting posting = ledger.post(PostingKind.TRANSFER_SENT, publicId,
                 Ledger.leg(wallet.accountId(), -fen), Ledger.leg(escrow, fen));
         Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, blankToNull(memo), escrow,
@@ -106,6 +106,7 @@ public class Transfers {
     }
 
     public TransferView get(long personId, String transferId) {
+        requireWellFormed(transferId);
         Transfer transfer = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
                 .setParameter("publicId", transferId).getResultStream()
                 .filter(t -> t.senderId() == personId || t.receiverId() == personId).findFirst()
@@ -143,7 +144,15 @@ public class Transfers {
         return true;
     }
 
+    /** A malformed id is an unknown one, refused before the query. */
+    private static void requireWellFormed(String transferId) {
+        if (!Ids.Kind.TRANSFER.matches(transferId)) {
+            throw unknown();
+        }
+    }
+
     private Transfer lockedFor(long receiverId, String transferId) {
+        requireWellFormed(transferId);
         Transfer transfer = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
                 .setParameter("publicId", transferId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElseThrow(Transfers::unknown);

@@ -122,7 +122,7 @@ public class Withdrawals {
         // The quota is read and used under the wallet row's lock: two withdrawals cannot both spend the same quota.
         Wallet wallet = em.find(Wallet.class, personId, LockModeType.PESSIMISTIC_WRITE);
         WithdrawalFee.Quote quote = WithdrawalFee.quote(fen, wallet.freeWithdrawalUsed());
-        String publicId = "wdr_" + ids.hex(8);
+        String publicId = ids.next(Ids.Kind.WITHDRAWAL);
         List<Ledger.Leg> legs = new ArrayList<>();
         legs.add(Ledger.leg(wallet.accountId(), -Math.addExact(fen, quote.feeFen())));
         legs.add(Ledger.leg(platform.of(AccountKind.BANK_SETTLEMENT, wallet.accountId()), fen));
@@ -160,6 +160,9 @@ public class Withdrawals {
     }
 
     private Optional<Withdrawal> byPublicId(String publicId) {
+        if (!Ids.Kind.WITHDRAWAL.matches(publicId)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class).setParameter("ids", List.of(publicId))
                 .getResultStream().findFirst();
     }

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -243,7 +244,11 @@ public class Followers {
             throw new InvalidInputException(ErrorCode.VALIDATION_FAILED,
                     "remark has at most " + MAX_REMARK_LENGTH + " characters");
         }
-        ofAccount(accountId, openid).remark(remark == null || remark.isBlank() ? null : remark.strip());
+        Follower follower = ofAccount(accountId, openid);
+        // Locked and read again: two remarks for one follower at once then both succeed, the later one standing,
+        // instead of one failing on the row's version at commit. Setting a remark twice is harmless.
+        em.refresh(follower, LockModeType.PESSIMISTIC_WRITE);
+        follower.remark(remark == null || remark.isBlank() ? null : remark.strip());
     }
 
     /** The person's unionid towards the account's owner, made on first use. */

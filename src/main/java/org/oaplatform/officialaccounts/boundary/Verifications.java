@@ -4,6 +4,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -140,10 +141,12 @@ public class Verifications {
 
     private VerificationApplication pendingApplication(long adminId, String applicationId) {
         requireAdmin(adminId);
+        // Locked: of two decisions at once the second waits, then finds the application decided.
         VerificationApplication application = Optional.ofNullable(applicationId)
                 .filter(Ids.Kind.VERIFICATION_APPLICATION::matches)
                 .flatMap(id -> em.createNamedQuery(VerificationApplication.BY_PUBLIC_ID, VerificationApplication.class)
-                        .setParameter("publicId", id).getResultStream().findFirst())
+                        .setParameter("publicId", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                        .findFirst())
                 .orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no such verification application"));
         if (!application.isPending()) {
             throw new ConflictException(ErrorCode.INVALID_STATE, "this application was already decided");

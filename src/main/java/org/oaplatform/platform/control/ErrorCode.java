@@ -14,6 +14,9 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(47001, "unsupported-media-type", 415, "data format error"),
     NOT_FOUND(40066, "not-found", 404, "invalid url"),
     METHOD_NOT_ALLOWED(43002, "method-not-allowed", 405, "require POST method"),
+    // Two requests changed the same row at once and this one lost (an optimistic lock failed at commit). Nothing of
+    // it was written; sending it again is safe. -1 on /cgi-bin: WeChat's "system busy", which SDKs retry by themselves.
+    CONFLICT(-1, "conflict", 409, "another request changed the same data at the same time; nothing was changed, try again"),
     REQUIRE_GET(43001, "method-not-allowed", 405, "require GET method"),
     REQUIRE_POST(43002, "method-not-allowed", 405, "require POST method"),
 

@@ -39,6 +39,9 @@ public final class FailureTranslation {
         if (business != null) {
             return new Failure(business.code(), business.getMessage(), List.of());
         }
+        if (LockConflicts.isLostUpdate(thrown)) {
+            return new Failure(ErrorCode.CONFLICT, ErrorCode.CONFLICT.defaultMessage(), List.of());
+        }
         ConstraintViolationException violations = causeOfType(thrown, ConstraintViolationException.class);
         if (violations != null) {
             List<FieldError> errors = violations.getConstraintViolations().stream()

@@ -2,6 +2,7 @@ package org.oaplatform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -29,6 +30,12 @@ import org.oaplatform.platform.boundary.RequestSizeLimit;
 @OpenAPIDefinition(info = @Info(title = "OA Platform", version = "1",
         description = "Client API (/api/v1, problem+json errors) and WeChat-compatible developer API (/cgi-bin, errcode JSON)"))
 public class ClientApi extends Application {
+
+    /** No WADL: OPTIONS answers the allowed methods, not a document naming the Jersey version. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 
     @Override
     public Set<Class<?>> getClasses() {

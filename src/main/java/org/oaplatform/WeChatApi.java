@@ -2,6 +2,7 @@ package org.oaplatform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.oaplatform.followers.boundary.QrCodeImagesResource;
 import org.oaplatform.followers.boundary.QrCodesResource;
@@ -19,6 +20,12 @@ import org.oaplatform.wechatapi.boundary.TokenResource;
  */
 @ApplicationPath("cgi-bin")
 public class WeChatApi extends Application {
+
+    /** No WADL: OPTIONS answers the allowed methods, not a document naming the Jersey version. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -40,8 +40,8 @@ public class SurfaceErrorPage extends HttpServlet {
             return;
         }
         String path = clientPath(request);
-        boolean weChat = path.startsWith("/cgi-bin") || path.startsWith("/sns/") || path.startsWith("/connect/");
-        if (!weChat && !path.startsWith("/api/v1")) {
+        boolean weChat = under(path, "/cgi-bin") || under(path, "/sns") || under(path, "/connect");
+        if (!weChat && !under(path, "/api/v1")) {
             request.getRequestDispatcher(PortalExceptionHandler.ERROR_PAGE).forward(request, response);
             return;
         }
@@ -50,6 +50,10 @@ public class SurfaceErrorPage extends HttpServlet {
         response.setStatus(answer.getStatus());
         response.setContentType(answer.getMediaType().toString());
         response.getWriter().write((String) answer.getEntity());
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /** The request's path as the client wrote it, before the container resolved {@code ..} segments. */

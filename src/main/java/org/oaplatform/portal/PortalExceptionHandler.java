@@ -34,6 +34,7 @@ import org.omnifaces.util.Exceptions;
 public class PortalExceptionHandler extends FullAjaxExceptionHandler {
 
     private static final Logger LOG = Logger.getLogger(PortalExceptionHandler.class.getName());
+    public static final String ERROR_PAGE = "/WEB-INF/errorpages/error.xhtml";
 
     public PortalExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -106,6 +107,15 @@ public class PortalExceptionHandler extends FullAjaxExceptionHandler {
             throw new UncheckedIOException(e);
         }
         context.responseComplete();
+    }
+
+    /**
+     * The portal's error page for ajax answers. {@code web.xml} sends every error to a servlet that picks the page by
+     * path (org.oaplatform.SurfaceErrorPage), which OmniFaces cannot render as a view.
+     */
+    @Override
+    protected String findErrorPageLocation(FacesContext context, Throwable exception) {
+        return ERROR_PAGE;
     }
 
     @Override

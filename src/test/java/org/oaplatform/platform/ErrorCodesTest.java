@@ -18,8 +18,8 @@ import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.PlatformError;
-import org.oaplatform.wechatapi.control.WeChatApiError;
 import org.oaplatform.webhooks.control.WebhookError;
+import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** The codes are spread over the components' enums; together they must still behave as one table. */
 class ErrorCodesTest {

@@ -29,7 +29,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return problem(thrown, request);
     }
 
-    static Response problem(Throwable thrown, RequestContext request) {
+    public static Response problem(Throwable thrown, RequestContext request) {
         Failure failure = FailureTranslation.translate(thrown, request.correlationId());
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", failure.code().problemType())

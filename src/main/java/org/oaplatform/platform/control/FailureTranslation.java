@@ -43,6 +43,9 @@ public final class FailureTranslation {
         if (business != null) {
             return new Failure(business.code(), business.getMessage(), List.of());
         }
+        if (LockConflicts.isLostUpdate(thrown)) {
+            return new Failure(PlatformError.CONFLICT, PlatformError.CONFLICT.defaultMessage(), List.of());
+        }
         ConstraintViolationException violations = Exceptions.extract(thrown, ConstraintViolationException.class);
         if (violations != null) {
             List<FieldError> errors = violations.getConstraintViolations().stream()

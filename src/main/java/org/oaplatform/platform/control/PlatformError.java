@@ -16,7 +16,11 @@ public enum PlatformError implements ErrorCode {
     REQUIRE_POST(43002, "method-not-allowed", 405, "require POST method"),
     UNAUTHENTICATED(41001, "unauthenticated", 401, "authentication required"),
     FORBIDDEN(48001, "forbidden", 403, "not permitted"),
-    INVALID_STATE(40097, "invalid-state", 409, "not possible in the current state");
+    INVALID_STATE(40097, "invalid-state", 409, "not possible in the current state"),
+    // Two requests changed the same row at once and this one lost (an optimistic lock failed at commit). Nothing of
+    // it was written; sending it again is safe. -1 on /cgi-bin: WeChat's "system busy", which SDKs retry by themselves.
+    CONFLICT(-1, "conflict", 409,
+            "another request changed the same data at the same time; nothing was changed, try again");
 
     private final Wire wire;
 

@@ -6,6 +6,8 @@ package org.oaplatform.platform.control;
  */
 public enum ErrorCode {
     SYSTEM_BUSY(-1, "system-error", 500, "system error"),
+    /** A dependency (the database) is away or the schema is not migrated yet: retry later; 503 with Retry-After. */
+    SERVICE_UNAVAILABLE(-1, "service-unavailable", 503, "system busy"),
 
     // request shape
     MALFORMED_REQUEST(47001, "malformed-request", 400, "data format error"),

@@ -18,6 +18,7 @@ import org.oaplatform.payments.boundary.WalletResource;
 import org.oaplatform.platform.boundary.EnumParameters;
 import org.oaplatform.platform.boundary.PingResource;
 import org.oaplatform.platform.boundary.ProblemMapper;
+import org.oaplatform.platform.boundary.ReadinessGate;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
 
 /**
@@ -32,7 +33,7 @@ public class ClientApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                RequestSizeLimit.class, ClientAuthentication.class,
+                ReadinessGate.class, RequestSizeLimit.class, ClientAuthentication.class,
                 ProblemMapper.class, ProblemMapper.ValidationFailures.class, EnumParameters.class,
                 PingResource.class,
                 AccountsResource.class,

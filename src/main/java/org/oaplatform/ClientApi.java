@@ -19,6 +19,7 @@ import org.oaplatform.payments.boundary.WalletResource;
 import org.oaplatform.platform.boundary.ParameterConversion;
 import org.oaplatform.platform.boundary.PingResource;
 import org.oaplatform.platform.boundary.ProblemMapper;
+import org.oaplatform.platform.boundary.ReadinessGate;
 import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
 
@@ -40,7 +41,7 @@ public class ClientApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                RequestSizeLimit.class, RequestCharset.class, ClientAuthentication.class,
+                ReadinessGate.class, RequestSizeLimit.class, RequestCharset.class, ClientAuthentication.class,
                 ProblemMapper.class, ProblemMapper.ValidationFailures.class, ParameterConversion.class,
                 PingResource.class,
                 AccountsResource.class,

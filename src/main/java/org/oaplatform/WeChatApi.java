@@ -8,6 +8,7 @@ import org.oaplatform.followers.boundary.QrCodeImagesResource;
 import org.oaplatform.followers.boundary.QrCodesResource;
 import org.oaplatform.followers.boundary.TagsResource;
 import org.oaplatform.followers.boundary.UsersResource;
+import org.oaplatform.platform.boundary.ReadinessGate;
 import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
 import org.oaplatform.wechatapi.boundary.AccessTokenCheck;
@@ -30,7 +31,7 @@ public class WeChatApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                RequestSizeLimit.class, RequestCharset.class, AccessTokenCheck.class,
+                ReadinessGate.class, RequestSizeLimit.class, RequestCharset.class, AccessTokenCheck.class,
                 ErrcodeMapper.class, ErrcodeMapper.ValidationFailures.class,
                 TokenResource.class,
                 UsersResource.class, TagsResource.class,

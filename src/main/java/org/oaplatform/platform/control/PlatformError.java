@@ -6,6 +6,8 @@ package org.oaplatform.platform.control;
  */
 public enum PlatformError implements ErrorCode {
     SYSTEM_BUSY(-1, "system-error", 500, "system error"),
+    // A dependency (the database) is away or the schema is not migrated yet: retry later; 503 with Retry-After.
+    SERVICE_UNAVAILABLE(-1, "service-unavailable", 503, "system busy"),
     MALFORMED_REQUEST(47001, "malformed-request", 400, "data format error"),
     VALIDATION_FAILED(40097, "validation-failed", 400, "invalid args"),
     REQUEST_TOO_LARGE(45002, "request-too-large", 413, "content size out of limit"),

@@ -45,6 +45,19 @@ class WalletApiIT {
     }
 
     @Test
+    void healthShowsThatTheSandboxBankIsActive() {
+        // The test domain runs in dev mode without OA_BANK_GATEWAY, which chooses the sandbox; an operator must see it.
+        Reply health = new Api(base).get("health");
+        assertEquals(200, health.status(), health.text());
+        JsonObject bank = health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> "bank-gateway".equals(c.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no bank-gateway check in " + health.text()));
+        assertEquals("UP", bank.getString("status"));
+        assertEquals("sandbox", bank.getJsonObject("data").getString("gateway"));
+        assertTrue(bank.getJsonObject("data").getString("warning").contains("sandbox"), bank.toString());
+    }
+
+    @Test
     void aNewWalletIsEmptyAndAsksForAPaymentPassword() {
         Api person = TestData.person(new Api(base), TestData.cnPhone());
         JsonObject wallet = person.get("api/v1/wallet").json();

@@ -56,10 +56,11 @@ public class BankCards {
 
     /**
      * Links a card: the bank is asked outside any transaction (no connection or transaction waits on it), then the
-     * card is kept in a transaction of its own.
+     * card is kept in a transaction of its own. Without a bank nothing is checked or kept.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CardView link(long personId, String number) {
+        bank.requireConfigured();
         String digits = CardNumbers.digitsOf(number).filter(CardNumbers::passesLuhn)
                 .orElseThrow(() -> new BusinessException(PaymentError.CARD_NUMBER_INVALID,
                         "a card number has 13 to 19 digits and a valid check digit"));

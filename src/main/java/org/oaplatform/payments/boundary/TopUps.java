@@ -86,6 +86,8 @@ public class TopUps {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IdempotentRequests.Outcome topUp(long personId, String key, String cardId, Long amount) {
+        // Before the key is claimed: without a bank, a pending top-up would wait for an answer that never comes.
+        bank.requireConfigured();
         TopUps self = context.getBusinessObject(TopUps.class);
         String fingerprint = IdempotentRequests.fingerprint("top-up", cardId, amount);
         IdempotentRequests.Outcome started = idempotent.once(personId, key, fingerprint, 202,

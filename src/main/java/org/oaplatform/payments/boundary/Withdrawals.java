@@ -100,6 +100,8 @@ public class Withdrawals {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IdempotentRequests.Outcome withdraw(long personId, String key, String cardId, Long amount,
             String password) {
+        // Before the key is claimed and the wallet debited: without a bank, nothing could pay the money out.
+        bank.requireConfigured();
         Withdrawals self = context.getBusinessObject(Withdrawals.class);
         IdempotentRequests.Outcome outcome = idempotent.once(personId, key,
                 IdempotentRequests.fingerprint("withdrawal", cardId, amount), 201,

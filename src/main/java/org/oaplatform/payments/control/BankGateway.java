@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * The seam between the wallet and a bank or payment service provider. The platform never keeps a card number
  * (payments.md §5.2): it hands the number over once, at {@link #link}, and afterwards names the card only by the
- * token the bank issued. Today {@link SandboxBank} is the only implementation; a real one replaces it without the
- * wallet noticing, which is the one reason this is an interface.
+ * token the bank issued. The installation chooses one implementation ({@link BankGateways}, {@code OA_BANK_GATEWAY}):
+ * {@link HttpBankGateway} to a payment service provider, {@link SandboxBank} for development, or {@link NoBank}.
+ * docs/bank-gateway.md is the contract a provider's adapter fulfils.
  *
  * <p>Every failure is a {@link org.oaplatform.platform.control.BusinessException}: {@code CARD_DECLINED} when the
  * bank refused, {@code BANK_UNAVAILABLE} when it did not answer in time. The {@code reference} of a money movement is
@@ -21,6 +22,14 @@ public interface BankGateway {
      * never calls "never received" a movement whose request is still on its way.
      */
     Duration LONGEST_CALL = Duration.ofMinutes(1);
+
+    /**
+     * Refuses, before anything is recorded, when this installation has no bank ({@code BANK_NOT_CONFIGURED}): a
+     * top-up or a withdrawal must not leave a pending row, an idempotency key or a debit behind that no bank will
+     * ever settle.
+     */
+    default void requireConfigured() {
+    }
 
     /**
      * Registers a card with the bank (in real life after the bank's SMS check).

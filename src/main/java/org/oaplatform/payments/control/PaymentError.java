@@ -26,6 +26,8 @@ public enum PaymentError implements ErrorCode {
     TOO_MANY_CARDS(40097, "too-many-cards", 409, "no more cards can be linked"),
     CARD_UNKNOWN(40097, "card-unknown", 404, "no such card"),
     BANK_UNAVAILABLE(-1, "bank-unavailable", 504, "the bank did not answer in time; nothing was moved"),
+    BANK_NOT_CONFIGURED(40097, "bank-not-configured", 501,
+            "no bank is configured on this installation: cards, top-ups and withdrawals are off"),
     RECIPIENT_UNKNOWN(40097, "recipient-unknown", 404, "no such recipient"),
     SELF_TRANSFER(40097, "self-transfer", 422, "money cannot be sent to oneself"),
     TRANSFER_UNKNOWN(40097, "transfer-unknown", 404, "no such transfer"),

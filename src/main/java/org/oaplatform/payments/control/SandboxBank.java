@@ -1,7 +1,5 @@
 package org.oaplatform.payments.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Map;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
@@ -17,9 +15,11 @@ import org.oaplatform.platform.control.Ids;
  * back from it; the token carries nothing of the card number. Being stateless it cannot deduplicate references the
  * way a real bank does; the wallet's own idempotency keys make sure it is not asked twice. Timeouts are reported at
  * once instead of after a wait, so that tests stay fast.
+ *
+ * <p>Chosen only in dev mode or by {@code OA_BANK_GATEWAY=sandbox} ({@link BankGateways}), which then warns in the
+ * log and on {@code /health}: on a production domain it would mint balance from made-up cards.
  */
-@ApplicationScoped
-public class SandboxBank implements BankGateway {
+public final class SandboxBank implements BankGateway {
 
     private static final String TOKEN_PREFIX = "sbx_";
     private static final int TOKEN_RANDOM_BYTES = 16;
@@ -74,14 +74,9 @@ public class SandboxBank implements BankGateway {
         }
     }
 
-    @Inject
-    Ids ids;
+    private final Ids ids;
 
-    public SandboxBank() {
-    }
-
-    /** Outside a container. */
-    SandboxBank(Ids ids) {
+    public SandboxBank(Ids ids) {
         this.ids = ids;
     }
 

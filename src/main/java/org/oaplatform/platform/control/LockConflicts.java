@@ -3,6 +3,7 @@ package org.oaplatform.platform.control;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recognises the failures that mean "another transaction was in the way": a deadlock the database broke by rolling
@@ -11,6 +12,8 @@ import java.util.Optional;
  * the client is asked to send again ({@link #isLostUpdate}).
  */
 public final class LockConflicts {
+
+    private static final Set<String> LOST_UPDATES = Set.of("OptimisticLockException", "StaleObjectStateException");
 
     /** What was in the way; the name is the tag of the retry counter operators see on {@code /metrics}. */
     public enum Cause {
@@ -40,8 +43,10 @@ public final class LockConflicts {
      */
     public static boolean isLostUpdate(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException
-                    || t.getClass().getName().equals("org.eclipse.persistence.exceptions.OptimisticLockException")) {
+            // By simple name too: the provider's own exception (EclipseLink's OptimisticLockException, Hibernate's
+            // StaleObjectStateException) reaches us at commit without the JPA one around it, and naming either
+            // provider's package would tie the WAR to it.
+            if (t instanceof OptimisticLockException || LOST_UPDATES.contains(t.getClass().getSimpleName())) {
                 return true;
             }
             if (t.getCause() == t) {

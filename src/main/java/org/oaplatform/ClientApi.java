@@ -15,7 +15,7 @@ import org.oaplatform.payments.boundary.AdminLedgerResource;
 import org.oaplatform.payments.boundary.RedPacketsResource;
 import org.oaplatform.payments.boundary.TransfersResource;
 import org.oaplatform.payments.boundary.WalletResource;
-import org.oaplatform.platform.boundary.EnumParameters;
+import org.oaplatform.platform.boundary.ParameterConversion;
 import org.oaplatform.platform.boundary.PingResource;
 import org.oaplatform.platform.boundary.ProblemMapper;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
@@ -33,7 +33,7 @@ public class ClientApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 RequestSizeLimit.class, ClientAuthentication.class,
-                ProblemMapper.class, ProblemMapper.ValidationFailures.class, EnumParameters.class,
+                ProblemMapper.class, ProblemMapper.ValidationFailures.class, ParameterConversion.class,
                 PingResource.class,
                 AccountsResource.class,
                 OfficialAccountsResource.class, AdminVerificationsResource.class,

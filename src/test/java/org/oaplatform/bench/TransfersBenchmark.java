@@ -49,6 +49,7 @@ import org.oaplatform.payments.entity.TransferStatus;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.Settings;
+import org.oaplatform.platform.control.TimeOrderedIds;
 import org.oaplatform.testsupport.SandboxCards;
 
 /**
@@ -354,11 +355,10 @@ final class TransfersBenchmark {
                 + "JDBC: in this JVM, one connection and one transaction per transfer and client, the app's statements in"
                 + " its order: session by token hash, INSERT IGNORE idempotency_record, sender by id, receiver by phone,"
                 + " wallet, 2 x SELECT ledger_account ... FOR UPDATE, 2 x UPDATE ledger_account, then INSERT posting,"
-                + " 2 x INSERT posting_leg and INSERT transfer each followed by SELECT LAST_INSERT_ID(), UPDATE"
+                + " 2 x INSERT posting_leg and INSERT transfer (ids assigned by the application), UPDATE"
                 + " idempotency_record with the answer (%d bytes of JSON shaped like the server's), COMMIT.%n"
                 + "Left out of JDBC: the payment password's PBKDF2 check (1,000 iterations; CPU, not SQL); the app"
-                + " looks the session up outside any transaction and runs the transfer's transaction as XA (XA"
-                + " START/END, XA COMMIT ONE PHASE).%n"
+                + " looks the session up in the data grid, outside any transaction.%n"
                 + "Each client sends from its own sender to %d rotating receivers, 1..%d fen a transfer.%n"
                 + "CPU ms: CPU time each process used during the phase per transfer (client = this JVM: the HTTP"
                 + " load generator, or the JDBC side's driver; ? = process not visible); their sum against the cores"
@@ -488,16 +488,15 @@ final class TransfersBenchmark {
     /** Ledger.post locks the accounts one by one, by primary key, in ascending id order. */
     static final String LOCK = "SELECT id, balance, created_at, kind, may_go_negative, person_id, shard FROM ledger_account"
             + " WHERE id = ? FOR UPDATE";
-    static final String POSTING = "INSERT INTO posting (public_id, kind, reference, reverses_id, posted_at)"
-            + " VALUES (?, ?, ?, ?, ?)";
-    static final String LEG = "INSERT INTO posting_leg (posting_id, account_id, amount, balance_after, posted_at)"
-            + " VALUES (?, ?, ?, ?, ?)";
+    /** Posting, legs and transfer get their ids from the application (TimeOrderedIds), so nothing is read back. */
+    static final String POSTING = "INSERT INTO posting (id, public_id, kind, reference, reverses_id, posted_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+    static final String LEG = "INSERT INTO posting_leg (id, posting_id, account_id, amount, balance_after, posted_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
     static final String BALANCE = "UPDATE ledger_account SET balance = ? WHERE id = ?";
-    /** EclipseLink reads every IDENTITY id back this way (see persistence.xml for why not getGeneratedKeys). */
-    static final String LAST_ID = "SELECT LAST_INSERT_ID()";
-    static final String TRANSFER = "INSERT INTO transfer (public_id, sender_id, receiver_id, amount, memo, status,"
+    static final String TRANSFER = "INSERT INTO transfer (id, public_id, sender_id, receiver_id, amount, memo, status,"
             + " escrow_account_id, send_posting_id, settle_posting_id, created_at, expires_at, settled_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** IdempotentRequests.once stores the answer. */
     static final String ANSWER = "UPDATE idempotency_record SET http_status = ?, response_body = ?"
             + " WHERE person_id = ? AND idem_key = ?";
@@ -519,6 +518,9 @@ final class TransfersBenchmark {
         return workers;
     }
 
+    /** Ids for the JDBC side's rows, from a node of its own (the server's is random or OA_NODE_ID). */
+    private static final TimeOrderedIds ROW_IDS = TimeOrderedIds.onNode(1023);
+
     static final class JdbcWorker implements Worker {
 
         /** The size of the last stored answer, for the table's notes. */
@@ -539,7 +541,6 @@ final class TransfersBenchmark {
         private final PreparedStatement posting;
         private final PreparedStatement leg;
         private final PreparedStatement balance;
-        private final PreparedStatement lastId;
         private final PreparedStatement transfer;
         private final PreparedStatement answer;
 
@@ -562,7 +563,6 @@ final class TransfersBenchmark {
                 posting = db.prepareStatement(POSTING);
                 leg = db.prepareStatement(LEG);
                 balance = db.prepareStatement(BALANCE);
-                lastId = db.prepareStatement(LAST_ID);
                 transfer = db.prepareStatement(TRANSFER);
                 answer = db.prepareStatement(ANSWER);
             } catch (SQLException e) {
@@ -675,32 +675,33 @@ final class TransfersBenchmark {
             // In the order EclipseLink flushes them: the balances (in lock order), then the inserts.
             balance(Math.min(walletAccount, escrow), walletAccount < escrow ? walletAfter : escrowAfter);
             balance(Math.max(walletAccount, escrow), walletAccount < escrow ? escrowAfter : walletAfter);
-            posting.setString(1, "pst_" + ids.hex(8));
-            posting.setString(2, PostingKind.TRANSFER_SENT.name());
-            posting.setString(3, transferId);
-            posting.setNull(4, Types.BIGINT);
-            posting.setObject(5, posted);
+            long postingId = ROW_IDS.next();
+            posting.setLong(1, postingId);
+            posting.setString(2, "pst_" + ids.hex(8));
+            posting.setString(3, PostingKind.TRANSFER_SENT.name());
+            posting.setString(4, transferId);
+            posting.setNull(5, Types.BIGINT);
+            posting.setObject(6, posted);
             posting.executeUpdate();
-            long postingId = lastInsertId();
             // The legs in the order Transfers.send gives them: the wallet's, then the escrow's.
             leg(postingId, walletAccount, -fen, walletAfter, posted);
             leg(postingId, escrow, fen, escrowAfter, posted);
 
             Instant expiresAt = postedAt.plus(Transfer.ACCEPTANCE_WINDOW);
-            transfer.setString(1, transferId);
-            transfer.setLong(2, senderId);
-            transfer.setLong(3, receiverId);
-            transfer.setLong(4, fen);
-            transfer.setNull(5, Types.VARCHAR);
-            transfer.setString(6, TransferStatus.PENDING.name());
-            transfer.setLong(7, escrow);
-            transfer.setLong(8, postingId);
-            transfer.setNull(9, Types.BIGINT);
-            transfer.setObject(10, posted);
-            transfer.setObject(11, utc(expiresAt));
-            transfer.setNull(12, Types.TIMESTAMP);
+            transfer.setLong(1, ROW_IDS.next());
+            transfer.setString(2, transferId);
+            transfer.setLong(3, senderId);
+            transfer.setLong(4, receiverId);
+            transfer.setLong(5, fen);
+            transfer.setNull(6, Types.VARCHAR);
+            transfer.setString(7, TransferStatus.PENDING.name());
+            transfer.setLong(8, escrow);
+            transfer.setLong(9, postingId);
+            transfer.setNull(10, Types.BIGINT);
+            transfer.setObject(11, posted);
+            transfer.setObject(12, utc(expiresAt));
+            transfer.setNull(13, Types.TIMESTAMP);
             transfer.executeUpdate();
-            lastInsertId();
 
             // The answer as the server serialises its TransferView (JSON-B leaves out nulls).
             String body = JSON.createObjectBuilder().add("amount", fen).add("createdAt", postedAt.toString())
@@ -718,20 +719,13 @@ final class TransfersBenchmark {
 
         private void leg(long postingId, long account, long amount, long after, LocalDateTime posted)
                 throws SQLException {
-            leg.setLong(1, postingId);
-            leg.setLong(2, account);
-            leg.setLong(3, amount);
-            leg.setLong(4, after);
-            leg.setObject(5, posted);
+            leg.setLong(1, ROW_IDS.next());
+            leg.setLong(2, postingId);
+            leg.setLong(3, account);
+            leg.setLong(4, amount);
+            leg.setLong(5, after);
+            leg.setObject(6, posted);
             leg.executeUpdate();
-            lastInsertId();
-        }
-
-        private long lastInsertId() throws SQLException {
-            try (ResultSet rs = lastId.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
 
         private void balance(long account, long newBalance) throws SQLException {

@@ -271,6 +271,12 @@ class WalletApiIT {
                 && error.getString("message").contains("TRANSFER_SENT"), "names the accepted kinds: " + kind.text());
         assertRefused(api.get("api/v1/wallet/transactions?direction=SIDEWAYS"), "direction", "IN, OUT");
         assertRefused(api.get("api/v1/wallet/transactions?limit=ten"), "limit", "must be a whole number");
+        for (String limit : List.of("0", "101")) {
+            Reply outOfRange = api.get("api/v1/wallet/transactions?limit=" + limit);
+            assertEquals(400, outOfRange.status(), outOfRange.text());
+            assertEquals("validation-failed", outOfRange.problem());
+            assertTrue(outOfRange.json().getString("detail").contains("limit must be between 1 and 100"));
+        }
         assertRefused(api.get("api/v1/wallet/withdrawal-fee?amount=1.5"), "amount", "must be a whole number");
         assertEquals(404, api.get("api/v1/wallet/transactions/extra").status(), "a wrong path is still not found");
     }

@@ -70,7 +70,10 @@ public class VerificationApplication {
     @Column(name = "decision_reason", length = 500)
     private String decisionReason;
 
-    @OneToMany(mappedBy = "application", cascade = CascadeType.PERSIST)
+    // Eager: the API and the portal list the documents of applications the boundary has already returned, and JPA
+    // leaves a lazy collection of a detached entity undefined (EclipseLink loads it, Hibernate throws). Their bytes
+    // stay lazy where the provider can (EclipseLink weaves; Hibernate without bytecode enhancement reads them).
+    @OneToMany(mappedBy = "application", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("id")
     private List<VerificationDocument> documents = new ArrayList<>();
 

@@ -2,8 +2,6 @@ package org.oaplatform.payments.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -55,9 +53,9 @@ public class AdminLedgerResource {
     @GET
     @Path("statements/{phone}")
     public Statements.Page statement(@PathParam("phone") String phone, @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Statements.MAX_PAGE) int limit) {
+            @QueryParam("limit") @DefaultValue("20") int limit) {
         return inspection.statementOf(currentPerson.id(), phone,
-                new Statements.Filter(List.of(), null, null, null, before, limit));
+                new Statements.Filter(List.of(), null, null, null, before, Statements.pageSize(limit)));
     }
 
     @GET

@@ -20,6 +20,7 @@ import org.oaplatform.payments.entity.Posting;
 import org.oaplatform.payments.entity.PostingKind;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
+import org.oaplatform.platform.control.TimeOrderedIds;
 
 /**
  * The ledger's only writer. {@link #post} is the one posting primitive every flow uses: it refuses legs that do not
@@ -41,6 +42,9 @@ public class Ledger {
 
     @Inject
     Ids ids;
+
+    @Inject
+    TimeOrderedIds rowIds;
 
     public static Leg leg(long accountId, long amount) {
         return new Leg(accountId, amount);
@@ -104,10 +108,11 @@ public class Ledger {
                         + ") would go negative: the ledger is inconsistent");
             }
         }
-        Posting posting = new Posting(ids.publicId(Posting.ID_PREFIX), kind, reference, reverses, clock.instant());
+        Posting posting = new Posting(rowIds.next(), ids.publicId(Posting.ID_PREFIX), kind, reference, reverses,
+                clock.instant());
         for (Leg leg : legs) {
             LedgerAccount account = byId.get(leg.accountId());
-            posting.addLeg(account, leg.amount(), account.apply(leg.amount()));
+            posting.addLeg(rowIds.next(), account, leg.amount(), account.apply(leg.amount()));
         }
         em.persist(posting);
         em.flush();

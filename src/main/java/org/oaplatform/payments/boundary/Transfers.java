@@ -30,6 +30,7 @@ import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.Text;
+import org.oaplatform.platform.control.TimeOrderedIds;
 
 /**
  * Person-to-person transfers, two-phase like WeChat's 转账: sending moves the money into escrow; the receiver
@@ -67,6 +68,9 @@ public class Transfers {
 
     @Inject
     People people;
+
+    @Inject
+    TimeOrderedIds rowIds;
 
     @Resource
     SessionContext context;
@@ -109,8 +113,8 @@ public class Transfers {
         Wallet wallet = wallets.requirePassword(senderId, password);
         long escrow = platform.of(AccountKind.TRANSFER_ESCROW, wallet.accountId());
         String publicId = ids.publicId(Transfer.ID_PREFIX);
-        Transfer transfer = new Transfer(publicId, senderId, receiver.id(), fen, Text.strippedOrNull(memo), escrow,
-                clock.instant());
+        Transfer transfer = new Transfer(rowIds.next(), publicId, senderId, receiver.id(), fen,
+                Text.strippedOrNull(memo), escrow, clock.instant());
         em.persist(transfer);
         em.flush(); // business row first, ledger accounts after (docs/payments.md)
         Posting posting = ledger.post(PostingKind.TRANSFER_SENT, publicId,

@@ -3,8 +3,6 @@ package org.oaplatform.payments.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -104,9 +102,9 @@ public class WalletResource {
     public Statements.Page transactions(@QueryParam("type") List<PostingKind> types,
             @QueryParam("direction") Statements.Direction direction, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Statements.MAX_PAGE) int limit) {
-        return statements.of(currentPerson.id(),
-                new Statements.Filter(types, direction, instant("from", from), instant("to", to), before, limit));
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        return statements.of(currentPerson.id(), new Statements.Filter(types, direction, instant("from", from),
+                instant("to", to), before, Statements.pageSize(limit)));
     }
 
     @GET

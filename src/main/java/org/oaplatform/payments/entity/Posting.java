@@ -5,8 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
@@ -33,8 +31,8 @@ public class Posting {
     public static final String BY_PUBLIC_ID = "Posting.byPublicId";
     public static final String BY_REFERENCE = "Posting.byReference";
 
+    /** From {@code TimeOrderedIds}: assigned before the insert, so inserts batch and nothing is read back. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "public_id", nullable = false, updatable = false, length = 20)
@@ -60,7 +58,8 @@ public class Posting {
     protected Posting() {
     }
 
-    public Posting(String publicId, PostingKind kind, String reference, Long reversesId, Instant postedAt) {
+    public Posting(long id, String publicId, PostingKind kind, String reference, Long reversesId, Instant postedAt) {
+        this.id = id;
         this.publicId = publicId;
         this.kind = kind;
         this.reference = reference;
@@ -68,8 +67,8 @@ public class Posting {
         this.postedAt = postedAt;
     }
 
-    public void addLeg(LedgerAccount account, long amount, long balanceAfter) {
-        legs.add(new PostingLeg(this, account.id(), amount, balanceAfter, postedAt));
+    public void addLeg(long legId, LedgerAccount account, long amount, long balanceAfter) {
+        legs.add(new PostingLeg(legId, this, account.id(), amount, balanceAfter, postedAt));
     }
 
     public Long id() {

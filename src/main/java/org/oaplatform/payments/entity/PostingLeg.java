@@ -3,8 +3,6 @@ package org.oaplatform.payments.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -16,8 +14,8 @@ import java.time.Instant;
 @Table(name = "posting_leg")
 public class PostingLeg {
 
+    /** From {@code TimeOrderedIds}, like the posting's: legs of a posting are ordered by it. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -39,7 +37,8 @@ public class PostingLeg {
     protected PostingLeg() {
     }
 
-    PostingLeg(Posting posting, long accountId, long amount, long balanceAfter, Instant postedAt) {
+    PostingLeg(long id, Posting posting, long accountId, long amount, long balanceAfter, Instant postedAt) {
+        this.id = id;
         this.posting = posting;
         this.accountId = accountId;
         this.amount = amount;

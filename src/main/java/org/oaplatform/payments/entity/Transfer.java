@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -35,8 +33,8 @@ public class Transfer {
     public static final String DUE = "Transfer.due";
     public static final Duration ACCEPTANCE_WINDOW = Duration.ofHours(24);
 
+    /** From {@code TimeOrderedIds}: assigned before the insert, so nothing is read back. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "public_id", nullable = false, updatable = false, length = 20)
@@ -80,8 +78,9 @@ public class Transfer {
     protected Transfer() {
     }
 
-    public Transfer(String publicId, long senderId, long receiverId, long amount, String memo, long escrowAccountId,
-            Instant createdAt) {
+    public Transfer(long id, String publicId, long senderId, long receiverId, long amount, String memo,
+            long escrowAccountId, Instant createdAt) {
+        this.id = id;
         this.publicId = publicId;
         this.senderId = senderId;
         this.receiverId = receiverId;

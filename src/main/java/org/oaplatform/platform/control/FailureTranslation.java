@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.glassfish.jersey.server.ParamException;
 import org.omnifaces.util.Exceptions;
 
 /**
@@ -33,8 +32,12 @@ public final class FailureTranslation {
     }
 
     public static Failure translate(Throwable thrown, String correlationId) {
-        if (thrown instanceof ParamException parameter && !(parameter instanceof ParamException.PathParamException)) {
-            return unreadableParameter(parameter);
+        // Looked for inside whatever the JAX-RS implementation wrapped it in (Jersey: a 404 ParamException).
+        UnreadableParameter parameter = Exceptions.extract(thrown, UnreadableParameter.class);
+        if (parameter != null) {
+            String name = parameter.parameter();
+            return new Failure(PlatformError.VALIDATION_FAILED, name + ": " + parameter.getMessage(),
+                    List.of(new FieldError(name, parameter.getMessage())));
         }
         BusinessException business = Exceptions.extract(thrown, BusinessException.class);
         if (business != null) {
@@ -76,21 +79,6 @@ public final class FailureTranslation {
         LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, thrown);
         return new Failure(PlatformError.SYSTEM_BUSY, "unexpected error; quote correlation id " + correlationId,
                 List.of());
-    }
-
-    /**
-     * A query, header, form or cookie parameter that could not be converted to its declared type: the client sent a
-     * bad value, so it is a validation failure naming the parameter, not the 404 that JAX-RS prescribes. (A path
-     * parameter that does not convert stays "no such resource".)
-     */
-    private static Failure unreadableParameter(ParamException parameter) {
-        BusinessException reason = Exceptions.extract(parameter, BusinessException.class);
-        String message = reason != null ? reason.getMessage()
-                : Exceptions.extract(parameter, NumberFormatException.class) != null ? "must be a whole number"
-                : "is not a value this parameter accepts";
-        String name = parameter.getParameterName();
-        return new Failure(PlatformError.VALIDATION_FAILED,
-                name + ": " + message, List.of(new FieldError(name, message)));
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -51,6 +51,11 @@ public class TimeOrderedIds {
         this.millis = millis;
     }
 
+    /** A generator outside the container (tools that write rows beside the server), on a node of the caller's. */
+    public static TimeOrderedIds onNode(long node) {
+        return new TimeOrderedIds(node, System::currentTimeMillis);
+    }
+
     @PostConstruct
     void chooseNode() {
         node = requireNode(configuredNode.map(Integer::longValue)

@@ -2,6 +2,7 @@ package org.oaplatform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -18,6 +19,8 @@ import org.oaplatform.payments.boundary.WalletResource;
 import org.oaplatform.platform.boundary.ParameterConversion;
 import org.oaplatform.platform.boundary.PingResource;
 import org.oaplatform.platform.boundary.ProblemMapper;
+import org.oaplatform.platform.boundary.ReadinessGate;
+import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
 
 /**
@@ -29,10 +32,16 @@ import org.oaplatform.platform.boundary.RequestSizeLimit;
         description = "Client API (/api/v1, problem+json errors) and WeChat-compatible developer API (/cgi-bin, errcode JSON)"))
 public class ClientApi extends Application {
 
+    /** No WADL: OPTIONS answers the allowed methods, not a document naming the Jersey version. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                RequestSizeLimit.class, ClientAuthentication.class,
+                ReadinessGate.class, RequestSizeLimit.class, RequestCharset.class, ClientAuthentication.class,
                 ProblemMapper.class, ProblemMapper.ValidationFailures.class, ParameterConversion.class,
                 PingResource.class,
                 AccountsResource.class,

@@ -2,11 +2,14 @@ package org.oaplatform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.oaplatform.followers.boundary.QrCodeImagesResource;
 import org.oaplatform.followers.boundary.QrCodesResource;
 import org.oaplatform.followers.boundary.TagsResource;
 import org.oaplatform.followers.boundary.UsersResource;
+import org.oaplatform.platform.boundary.ReadinessGate;
+import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
 import org.oaplatform.wechatapi.boundary.AccessTokenCheck;
 import org.oaplatform.wechatapi.boundary.ErrcodeMapper;
@@ -19,10 +22,16 @@ import org.oaplatform.wechatapi.boundary.TokenResource;
 @ApplicationPath("cgi-bin")
 public class WeChatApi extends Application {
 
+    /** No WADL: OPTIONS answers the allowed methods, not a document naming the Jersey version. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                RequestSizeLimit.class, AccessTokenCheck.class,
+                ReadinessGate.class, RequestSizeLimit.class, RequestCharset.class, AccessTokenCheck.class,
                 ErrcodeMapper.class, ErrcodeMapper.ValidationFailures.class,
                 TokenResource.class,
                 UsersResource.class, TagsResource.class,

@@ -21,8 +21,17 @@ public class ErrorBacking {
     }
 
     public boolean isForbidden() {
+        return status() == 401 || status() == 403;
+    }
+
+    /** The database is away or not migrated yet: nothing is broken, trying again shortly will do. */
+    public boolean isUnavailable() {
+        return status() == 503;
+    }
+
+    private static int status() {
         Object status = FacesContext.getCurrentInstance().getExternalContext().getRequestMap()
                 .get(RequestDispatcher.ERROR_STATUS_CODE);
-        return status instanceof Integer code && (code == 401 || code == 403);
+        return status instanceof Integer code ? code : 500;
     }
 }

@@ -16,6 +16,9 @@ import java.util.Iterator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.DatabaseOutages;
+import org.oaplatform.platform.control.FailureTranslation;
+import org.oaplatform.platform.control.PlatformError;
 import org.oaplatform.platform.control.RequestContext;
 import org.omnifaces.exceptionhandler.FullAjaxExceptionHandler;
 import org.omnifaces.util.Exceptions;
@@ -23,17 +26,19 @@ import org.omnifaces.util.Exceptions;
 /**
  * What the portal does with exceptions, so that nobody ever sees a stack trace:
  * <ul>
- * <li>a {@link BusinessException} from a boundary (the person's to fix) becomes a Faces message on the same page;</li>
+ * <li>a {@link BusinessException} from a boundary (the person's to fix) becomes a Faces message on the same page, and so
+ * does a database that is away ("temporarily unavailable, try again");</li>
  * <li>an expired view (session timed out) is answered with a fresh GET of the same page, which logs in again if
  * needed;</li>
  * <li>anything else is logged once with the request's correlation id and answered with the error page: OmniFaces'
- * {@link FullAjaxExceptionHandler} renders it into ajax responses, and other requests get a 500 that the container
- * sends to the same page ({@code web.xml}).</li>
+ * {@link FullAjaxExceptionHandler} renders it into ajax responses, and other requests get a 500 (503 when the database
+ * is away) that the container sends to the same page ({@code web.xml}).</li>
  * </ul>
  */
 public class PortalExceptionHandler extends FullAjaxExceptionHandler {
 
     private static final Logger LOG = Logger.getLogger(PortalExceptionHandler.class.getName());
+    public static final String ERROR_PAGE = "/WEB-INF/errorpages/error.xhtml";
 
     public PortalExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -57,8 +62,15 @@ public class PortalExceptionHandler extends FullAjaxExceptionHandler {
         for (Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator(); it.hasNext();) {
             ExceptionQueuedEventContext event = it.next().getContext();
             BusinessException failure = Exceptions.extract(event.getException(), BusinessException.class);
+            boolean databaseAway = failure == null && DatabaseOutages.causedBy(event.getException());
+            if (databaseAway) {
+                failure = new BusinessException(PlatformError.SERVICE_UNAVAILABLE, FailureTranslation.unavailable());
+            }
             // While rendering, half a page is written already: that is a bug, not a message.
             if (failure != null && event.getPhaseId() != PhaseId.RENDER_RESPONSE) {
+                if (databaseAway) {
+                    LOG.warning(() -> "Database unreachable in the portal, correlation id " + correlationId());
+                }
                 PortalMessages.error(failure);
                 it.remove();
                 shown = true;
@@ -93,19 +105,34 @@ public class PortalExceptionHandler extends FullAjaxExceptionHandler {
         if (!it.hasNext() || external.isResponseCommitted()) {
             return; // nothing to do, or too late: the container logs it and ends the response
         }
-        log(it.next().getContext().getException());
-        it.remove();
+        boolean databaseAway = false;
         while (it.hasNext()) {
-            log(it.next().getContext().getException());
+            Throwable exception = it.next().getContext().getException();
+            if (DatabaseOutages.causedBy(exception)) {
+                databaseAway = true;
+                LOG.warning(() -> "Database unreachable in the portal, correlation id " + correlationId());
+            } else {
+                log(exception);
+            }
             it.remove();
         }
         try {
             external.responseReset();
-            external.responseSendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null);
+            external.responseSendError(databaseAway ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                    : HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         context.responseComplete();
+    }
+
+    /**
+     * The portal's error page for ajax answers. {@code web.xml} sends every error to a servlet that picks the page by
+     * path (org.oaplatform.SurfaceErrorPage), which OmniFaces cannot render as a view.
+     */
+    @Override
+    protected String findErrorPageLocation(FacesContext context, Throwable exception) {
+        return ERROR_PAGE;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.security.Principal;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
 import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.DatabaseOutages;
 import org.oaplatform.platform.control.PlatformError;
 
 /**
@@ -51,6 +52,13 @@ public class PortalUser {
             // see groups mapped in glassfish-web.xml on Payara.
             admin = people.isPlatformAdmin(person);
         } catch (BusinessException gone) {
+            displayName = "";
+        } catch (RuntimeException e) {
+            if (!DatabaseOutages.causedBy(e)) {
+                throw e;
+            }
+            // The database is away: the page still renders, with the message that says so, only without the name and
+            // the admin menu.
             displayName = "";
         }
     }

@@ -18,6 +18,7 @@ import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.platform.control.ErrorCode;
 import org.oaplatform.platform.control.PlatformError;
+import org.oaplatform.webhooks.control.WebhookError;
 import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** The codes are spread over the components' enums; together they must still behave as one table. */
@@ -25,7 +26,8 @@ class ErrorCodesTest {
 
     private static Stream<ErrorCode> all() {
         return Stream.of(PlatformError.values(), AccountError.values(), OfficialAccountError.values(),
-                FollowerError.values(), WeChatApiError.values(), PaymentError.values()).flatMap(Stream::of);
+                FollowerError.values(), WeChatApiError.values(), PaymentError.values(),
+                WebhookError.values()).flatMap(Stream::of);
     }
 
     @Test

@@ -34,7 +34,17 @@ public final class Api {
     private String bearer;
     private Map<String, String> headers = Map.of();
 
-    public record Reply(int status, String contentType, String text) {
+    public record Reply(int status, String contentType, String text, Map<String, List<String>> headers) {
+        public Reply(int status, String contentType, String text) {
+            this(status, contentType, text, Map.of());
+        }
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+        }
+
         public JsonObject json() {
             return (JsonObject) parse();
         }
@@ -146,7 +156,7 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -11,6 +11,8 @@ public final class Deployments {
     }
 
     public static WebArchive war() {
+        // The domain's pool reaches the database through the link: it must be up before anything deploys.
+        DatabaseLink.startIfConfigured();
         String path = System.getProperty("oa.war", "target/oa-platform.war");
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(path));
     }

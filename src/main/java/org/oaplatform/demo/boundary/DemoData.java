@@ -1,9 +1,7 @@
 package org.oaplatform.demo.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,12 +15,14 @@ import org.oaplatform.officialaccounts.entity.AccountRegion;
 import org.oaplatform.officialaccounts.entity.AccountType;
 import org.oaplatform.officialaccounts.entity.DocumentType;
 import org.oaplatform.officialaccounts.entity.EntityType;
+import org.oaplatform.platform.boundary.SchemaMigrated;
 import org.oaplatform.platform.control.Settings;
 
-/** Loads the documented demo data once, in dev mode only; a database that has the demo admin is left alone. */
+/**
+ * Loads the documented demo data once, in dev mode only; a database that has the demo admin is left alone. It loads when
+ * the schema is migrated, which is at deployment or, if the database was away then, whenever it comes back.
+ */
 @Singleton
-@Startup
-@DependsOn("DatabaseMigrations")
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
@@ -48,8 +48,7 @@ public class DemoData {
     @Inject
     Verifications verifications;
 
-    @PostConstruct
-    void load() {
+    public void load(@Observes SchemaMigrated migrated) {
         if (!settings.devMode() || people.byPhone(Settings.DEMO_ADMIN_PHONE).isPresent()) {
             return;
         }

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -157,7 +158,7 @@ public class Followers {
 
     public Optional<Follower> findOfAccount(AccountId account, String openid) {
         long accountId = account.value();
-        if (openid == null || openid.isBlank()) {
+        if (!Ids.matches(Ids.OPENID, openid)) {
             return Optional.empty();
         }
         return em.createNamedQuery(Follower.BY_OPENID, Follower.class).setParameter("openid", openid)
@@ -258,7 +259,11 @@ public class Followers {
             throw new BusinessException(PlatformError.VALIDATION_FAILED,
                     "remark has at most " + MAX_REMARK_LENGTH + " characters");
         }
-        ofAccount(account, openid).remark(Text.strippedOrNull(remark));
+        Follower follower = ofAccount(account, openid);
+        // Locked and read again: two remarks for one follower at once then both succeed, the later one standing,
+        // instead of one failing on the row's version at commit. Setting a remark twice is harmless.
+        em.refresh(follower, LockModeType.PESSIMISTIC_WRITE);
+        follower.remark(Text.strippedOrNull(remark));
     }
 
     /** The person's unionid towards the account's owner, made on first use. */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.followers.control.QrCodeRules;
 import org.oaplatform.followers.entity.QrCode;
@@ -42,6 +43,8 @@ public class QrCodes {
     /** WeChat's tickets start so; ours are URL-safe behind it, since SDKs do not always encode them. */
     private static final String TICKET_PREFIX = "gQ";
     private static final int TICKET_RANDOM_BYTES = 24;
+    /** What {@link #ticket()} makes: the prefix and 24 random bytes in URL-safe Base64. */
+    static final Pattern TICKET = Pattern.compile(TICKET_PREFIX + "[A-Za-z0-9_-]{32}");
 
     /** The largest page {@link #list} answers. */
     public static final int MAX_LIST_PAGE = 100;
@@ -175,7 +178,7 @@ public class QrCodes {
      *         {@code /cgi-bin}
      */
     public QrCode live(String ticket) {
-        QrCode code = Optional.ofNullable(ticket).map(String::strip).filter(t -> !t.isEmpty())
+        QrCode code = Optional.ofNullable(ticket).map(String::strip).filter(t -> Ids.matches(TICKET, t))
                 .flatMap(t -> em.createNamedQuery(QrCode.BY_TICKET, QrCode.class).setParameter("ticket", t)
                         .getResultStream().findFirst())
                 .orElseThrow(() -> new BusinessException(FollowerError.QR_CODE_UNKNOWN,

@@ -187,7 +187,7 @@ public class OfficialAccounts {
     }
 
     public Optional<OfficialAccount> findByAppId(String appId) {
-        if (appId == null || appId.isBlank()) {
+        if (!Ids.matches(Ids.APPID, appId)) {
             return Optional.empty();
         }
         return em.createNamedQuery(OfficialAccount.BY_APPID, OfficialAccount.class).setParameter("appId", appId)

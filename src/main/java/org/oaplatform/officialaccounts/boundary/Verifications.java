@@ -4,10 +4,12 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.officialaccounts.control.DocumentRules;
@@ -70,7 +72,8 @@ public class Verifications {
                     "an application for this account is already pending");
         }
         DocumentRules.checkCount(documents == null ? 0 : documents.size());
-        VerificationApplication application = new VerificationApplication(ids.publicId(VerificationApplication.ID_PREFIX), account, personId,
+        VerificationApplication application = new VerificationApplication(
+                ids.publicId(VerificationApplication.ID_PREFIX), account, personId,
                 clock.instant());
         for (Document d : documents) {
             if (d == null || d.type() == null || d.fileName() == null || d.fileName().isBlank() || d.content() == null) {
@@ -157,8 +160,12 @@ public class Verifications {
 
     private VerificationApplication pendingApplication(long adminId, String applicationId) {
         requireAdmin(adminId);
-        VerificationApplication application = em.createNamedQuery(VerificationApplication.BY_PUBLIC_ID,
-                VerificationApplication.class).setParameter("publicId", applicationId).getResultStream().findFirst()
+        // Locked: of two decisions at once the second waits, then finds the application decided.
+        VerificationApplication application = Optional.ofNullable(applicationId)
+                .filter(id -> Ids.isPublicId(VerificationApplication.ID_PREFIX, id))
+                .flatMap(id -> em.createNamedQuery(VerificationApplication.BY_PUBLIC_ID, VerificationApplication.class)
+                        .setParameter("publicId", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                        .findFirst())
                 .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such verification application"));
         if (!application.isPending()) {
             throw new BusinessException(PlatformError.INVALID_STATE, "this application was already decided");

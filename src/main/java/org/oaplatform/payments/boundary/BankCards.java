@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.oaplatform.payments.control.BankGateway.LinkedCard;
 import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.payments.control.CardNumbers;
@@ -93,8 +94,9 @@ public class BankCards {
 
     /** @throws BusinessException unless the card is this person's and still linked */
     public BankCard activeCard(long personId, String cardId) {
-        return em.createNamedQuery(BankCard.BY_PUBLIC_ID, BankCard.class).setParameter("publicId", cardId)
-                .getResultStream().filter(c -> c.personId() == personId && !c.isRemoved()).findFirst()
+        return Optional.ofNullable(cardId).filter(id -> Ids.isPublicId(BankCard.ID_PREFIX, id))
+                .flatMap(id -> em.createNamedQuery(BankCard.BY_PUBLIC_ID, BankCard.class).setParameter("publicId", id)
+                        .getResultStream().filter(c -> c.personId() == personId && !c.isRemoved()).findFirst())
                 .orElseThrow(() -> new BusinessException(PaymentError.CARD_UNKNOWN));
     }
 

@@ -63,6 +63,9 @@ public class Ledger {
     }
 
     public Optional<Posting> byPublicId(String publicId) {
+        if (!Ids.isPublicId(Posting.ID_PREFIX, publicId)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(Posting.BY_PUBLIC_ID, Posting.class).setParameter("publicId", publicId)
                 .getResultStream().findFirst();
     }
@@ -71,7 +74,11 @@ public class Ledger {
         return em.find(Posting.class, postingId);
     }
 
+    /** @param reference the public id of what a posting moved money for (a malformed one has none) */
     public List<Posting> ofReference(String reference) {
+        if (!Ids.isPublicId(reference)) {
+            return List.of();
+        }
         return em.createNamedQuery(Posting.BY_REFERENCE, Posting.class).setParameter("reference", reference)
                 .getResultList();
     }

@@ -177,6 +177,7 @@ public class RedPackets {
 
     /** Opens the packet for this person: the next share is theirs; the work of an idempotent request. */
     public RedPacketView claim(long personId, String packetId) {
+        requireWellFormed(packetId);
         long id = context.getBusinessObject(RedPackets.class).idOf(packetId).orElseThrow(RedPackets::unknown);
         RedPacket packet = em.find(RedPacket.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (packet.kind() == RedPacketKind.ONE_TO_ONE && packet.recipientId() != personId) {
@@ -228,7 +229,15 @@ public class RedPackets {
                 .getResultStream().findFirst();
     }
 
+    /** A malformed id is an unknown one, refused before the query. */
+    private static void requireWellFormed(String packetId) {
+        if (!Ids.isPublicId(RedPacket.ID_PREFIX, packetId)) {
+            throw unknown();
+        }
+    }
+
     public RedPacketView get(long personId, String packetId) {
+        requireWellFormed(packetId);
         RedPacket packet = em.createNamedQuery(RedPacket.BY_PUBLIC_ID, RedPacket.class)
                 .setParameter("publicId", packetId).getResultStream().findFirst()
                 .orElseThrow(RedPackets::unknown);

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.payments.entity.BankCard;
 import org.oaplatform.payments.entity.LedgerAccount;
+import org.oaplatform.payments.entity.Posting;
 import org.oaplatform.payments.entity.PostingKind;
 import org.oaplatform.payments.entity.PostingLeg;
 import org.oaplatform.payments.entity.RedPacket;
@@ -25,6 +26,7 @@ import org.oaplatform.payments.entity.Transfer;
 import org.oaplatform.payments.entity.Wallet;
 import org.oaplatform.payments.entity.Withdrawal;
 import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.PlatformError;
 
 /**
@@ -96,12 +98,14 @@ public class Statements {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("account", accountId);
         if (filter.before() != null && !filter.before().isBlank()) {
+            if (!Ids.isPublicId(Posting.ID_PREFIX, filter.before())) {
+                throw notAnEntry();
+            }
             List<Long> cursor = em.createQuery("SELECT l.id FROM PostingLeg l WHERE l.accountId = :account"
                     + " AND l.posting.publicId = :posting", Long.class).setParameter("account", accountId)
                     .setParameter("posting", filter.before()).getResultList();
             if (cursor.isEmpty()) {
-                throw new BusinessException(PlatformError.VALIDATION_FAILED,
-                        "before must be the id of an entry of this statement");
+                throw notAnEntry();
             }
             jpql.append(" AND l.id < :before");
             parameters.put("before", cursor.get(0));
@@ -126,6 +130,10 @@ public class Statements {
         long balance = em.find(LedgerAccount.class, accountId).balance();
         return new Page(balance, entries, pending(personId, filter, limit),
                 more ? entries.get(entries.size() - 1).id() : null);
+    }
+
+    private static BusinessException notAnEntry() {
+        return new BusinessException(PlatformError.VALIDATION_FAILED, "before must be the id of an entry of this statement");
     }
 
     private List<Pending> pending(long personId, Filter filter, int limit) {

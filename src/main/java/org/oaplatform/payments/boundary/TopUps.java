@@ -219,6 +219,9 @@ public class TopUps {
     }
 
     private Optional<TopUp> byPublicId(String publicId) {
+        if (!Ids.isPublicId(TopUp.ID_PREFIX, publicId)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(TopUp.BY_PUBLIC_IDS, TopUp.class).setParameter("ids", List.of(publicId))
                 .getResultStream().findFirst();
     }

@@ -143,6 +143,7 @@ public class Transfers {
     }
 
     public TransferView get(long personId, String transferId) {
+        requireWellFormed(transferId);
         Transfer transfer = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
                 .setParameter("publicId", transferId).getResultStream()
                 .filter(t -> t.senderId() == personId || t.receiverId() == personId).findFirst()
@@ -191,7 +192,15 @@ public class Transfers {
                 .getResultStream().findFirst();
     }
 
+    /** A malformed id is an unknown one, refused before the query. */
+    private static void requireWellFormed(String transferId) {
+        if (!Ids.isPublicId(Transfer.ID_PREFIX, transferId)) {
+            throw unknown();
+        }
+    }
+
     private Transfer lockedFor(long receiverId, String transferId) {
+        requireWellFormed(transferId);
         long id = context.getBusinessObject(Transfers.class).idOf(transferId).orElseThrow(Transfers::unknown);
         Transfer transfer = em.find(Transfer.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (transfer.receiverId() != receiverId) {

@@ -161,6 +161,9 @@ public class Withdrawals {
     }
 
     private Optional<Withdrawal> byPublicId(String publicId) {
+        if (!Ids.isPublicId(Withdrawal.ID_PREFIX, publicId)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(Withdrawal.BY_PUBLIC_IDS, Withdrawal.class).setParameter("ids", List.of(publicId))
                 .getResultStream().findFirst();
     }

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ValidationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.oaplatform.platform.control.FailureTranslation.Failure;
@@ -14,7 +15,8 @@ import org.oaplatform.platform.control.RequestContext;
 
 /**
  * The client API's only error writer: RFC 9457 {@code application/problem+json} with a stable {@code type}
- * (see {@code docs/errors.md}), field errors for validation failures and the correlation id.
+ * (see {@code docs/errors.md}), field errors for validation failures and the correlation id; a 503 (the database is
+ * away) says when to retry.
  */
 @ApplicationScoped
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -29,7 +31,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return problem(thrown, request);
     }
 
-    static Response problem(Throwable thrown, RequestContext request) {
+    public static Response problem(Throwable thrown, RequestContext request) {
         Failure failure = FailureTranslation.translate(thrown, request.correlationId());
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", failure.code().problemType())
@@ -43,7 +45,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .add("field", e.field()).add("message", e.message())));
             body.add("errors", errors);
         }
-        return Response.status(failure.code().httpStatus()).type(PROBLEM_JSON).entity(body.build().toString()).build();
+        Response.ResponseBuilder response = Response.status(failure.code().httpStatus()).type(PROBLEM_JSON)
+                .entity(body.build().toString());
+        if (failure.code().httpStatus() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            response.header(HttpHeaders.RETRY_AFTER, FailureTranslation.RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** Bean Validation failures would otherwise go to Jersey's own mapper, which is more specific than ours. */

@@ -43,6 +43,15 @@ public final class FailureTranslation {
         if (business != null) {
             return new Failure(business.code(), business.getMessage(), List.of());
         }
+        if (DatabaseOutages.causedBy(thrown)) {
+            // Not a bug and not the client's fault; one line, not a stack trace per request while the database is away.
+            LOG.warning(() -> "Database unreachable, answered 'system busy' to correlation id " + correlationId + ": "
+                    + thrown);
+            return new Failure(PlatformError.SERVICE_UNAVAILABLE, unavailable(), List.of());
+        }
+        if (LockConflicts.isLostUpdate(thrown)) {
+            return new Failure(PlatformError.CONFLICT, PlatformError.CONFLICT.defaultMessage(), List.of());
+        }
         ConstraintViolationException violations = Exceptions.extract(thrown, ConstraintViolationException.class);
         if (violations != null) {
             List<FieldError> errors = violations.getConstraintViolations().stream()
@@ -79,6 +88,17 @@ public final class FailureTranslation {
         LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, thrown);
         return new Failure(PlatformError.SYSTEM_BUSY, "unexpected error; quote correlation id " + correlationId,
                 List.of());
+    }
+
+    /**
+     * The {@code Retry-After} of a 503: the database is usually back within seconds (a restart, a fail-over), and the
+     * migrations' retry runs at least this often.
+     */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** What a client is told while the database is away or not migrated yet. */
+    public static String unavailable() {
+        return "system busy: the service is temporarily unavailable, retry in a few seconds";
     }
 
     private static String field(ConstraintViolation<?> violation) {

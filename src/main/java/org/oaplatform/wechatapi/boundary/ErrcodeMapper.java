@@ -33,7 +33,7 @@ public class ErrcodeMapper implements ExceptionMapper<Throwable> {
         return errcode(thrown, request, resourceInfo);
     }
 
-    static Response errcode(Throwable thrown, RequestContext request, ResourceInfo resourceInfo) {
+    public static Response errcode(Throwable thrown, RequestContext request, ResourceInfo resourceInfo) {
         Failure failure = FailureTranslation.translate(thrown, request.correlationId());
         String body = Json.createObjectBuilder()
                 .add("errcode", failure.code().errcode())

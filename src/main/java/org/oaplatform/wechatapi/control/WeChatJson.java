@@ -23,16 +23,19 @@ public final class WeChatJson {
         if (body == null || body.isBlank()) {
             throw new BusinessException(PlatformError.MALFORMED_REQUEST, "empty post data");
         }
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new BusinessException(PlatformError.MALFORMED_REQUEST,
-                        "data format error: expected a JSON object");
-            }
-            return value.asJsonObject();
+            value = reader.readValue();
         } catch (JsonException e) {
             throw new BusinessException(PlatformError.MALFORMED_REQUEST, "data format error: invalid JSON");
+        } catch (RuntimeException e) {
+            // The provider's own limits: Parsson refuses nesting deeper than 1000 with a bare RuntimeException.
+            throw new BusinessException(PlatformError.MALFORMED_REQUEST, "data format error: JSON nested too deeply");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new BusinessException(PlatformError.MALFORMED_REQUEST, "data format error: expected a JSON object");
+        }
+        return value.asJsonObject();
     }
 
     /** A string field, or null when absent or JSON null; a non-string value is its JSON text. */

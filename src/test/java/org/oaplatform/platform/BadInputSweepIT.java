@@ -108,6 +108,11 @@ class BadInputSweepIT {
                 continue;
             }
             for (String bad : BadValues.TEXT) {
+                if (parameter.in().equals("path") && (bad.contains("\u0000") || bad.contains("/"))) {
+                    // An encoded NUL or slash in the path is refused by the container (400, empty) before any
+                    // application code runs; docs/errors.md, "Answers the container makes", says why it stays.
+                    continue;
+                }
                 Map<String, String> values = new LinkedHashMap<>();
                 values.put(parameter.name(), bad);
                 send(operation, values, operation.takesJson() ? bytes(operation.body().toString()) : null,

@@ -1,28 +1,37 @@
 package org.oaplatform.platform.control;
 
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-/** The only class that touches MicroProfile Metrics, so that {@link LockConflictRetries} loads where it is missing. */
-final class LockConflictMetrics {
+/**
+ * The only class that touches MicroProfile Metrics, so that {@link LockConflictRetries} loads where it is missing
+ * (there this bean is not discovered and nothing is counted).
+ */
+@ApplicationScoped
+class LockConflictMetrics implements LockConflictRetries.Counter {
 
     static final String METRIC = "oa.lock-conflict.retries";
 
-    private LockConflictMetrics() {
-    }
+    @Inject
+    MetricRegistry metrics;
 
-    /** Registers one counter per cause in the application registry; answers what counts a retry. */
-    static Consumer<LockConflicts.Cause> register() {
-        MetricRegistry registry = CDI.current().select(MetricRegistry.class).get();
-        Map<LockConflicts.Cause, Counter> counters = new EnumMap<>(LockConflicts.Cause.class);
-        for (LockConflicts.Cause cause : LockConflicts.Cause.values()) {
-            counters.put(cause, registry.counter(METRIC, new Tag("cause", cause.tag())));
+    private final Map<LockConflicts.Cause, Counter> counters = new EnumMap<>(LockConflicts.Cause.class);
+
+    /** A null cause only registers the counters, at zero. */
+    @Override
+    public synchronized void retried(LockConflicts.Cause cause) {
+        if (counters.isEmpty()) {
+            for (LockConflicts.Cause each : LockConflicts.Cause.values()) {
+                counters.put(each, metrics.counter(METRIC, new Tag("cause", each.tag())));
+            }
         }
-        return cause -> counters.get(cause).inc();
+        if (cause != null) {
+            counters.get(cause).inc();
+        }
     }
 }

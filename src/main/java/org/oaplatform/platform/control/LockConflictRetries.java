@@ -3,8 +3,8 @@ package org.oaplatform.platform.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import java.util.function.Consumer;
-import java.util.logging.Logger;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 /**
  * Counts the transactions run again because they lost a deadlock or a lock wait, on {@code /metrics} as
@@ -12,27 +12,26 @@ import java.util.logging.Logger;
  * client, so without this count a broken lock order would only show as latency. The flows lock in one order (see
  * {@code docs/payments.md}), so a deadlock counted here is a bug; the concurrency tests require zero.
  * <p>
- * MicroProfile Metrics is Payara's; WildFly 39 has none. Only {@link LockConflictMetrics} names its types, so this
- * bean loads everywhere and counts nowhere visible where the API is missing.
+ * MicroProfile Metrics is Payara's; WildFly 39 has none. Only {@link LockConflictMetrics} names its types: where they
+ * are missing, that bean does not load and retries are not counted, but this one still does its part.
  */
 @ApplicationScoped
 public class LockConflictRetries {
 
-    private static final Logger LOG = Logger.getLogger(LockConflictRetries.class.getName());
+    /** Where a retry is counted: the one implementation exists where MicroProfile Metrics does. */
+    public interface Counter {
+        void retried(LockConflicts.Cause cause);
+    }
 
-    private volatile Consumer<LockConflicts.Cause> counter = cause -> {
-    };
+    @Inject
+    Instance<Counter> counters;
 
     /** Registers the counters at deployment, so that {@code /metrics} shows them at zero before any conflict. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        try {
-            counter = LockConflictMetrics.register();
-        } catch (LinkageError | RuntimeException noMetrics) {
-            LOG.info(() -> "No MicroProfile Metrics (" + noMetrics + "): lock-conflict retries are not counted");
-        }
+        counters.stream().forEach(counter -> counter.retried(null));
     }
 
     public void retried(LockConflicts.Cause cause) {
-        counter.accept(cause);
+        counters.stream().forEach(counter -> counter.retried(cause));
     }
 }

@@ -20,20 +20,11 @@ import javax.transaction.xa.XAException;
  */
 public final class DatabaseOutages {
 
-    private static final int DEEPEST_CAUSE = 32;
-
     private DatabaseOutages() {
     }
 
     public static boolean causedBy(Throwable thrown) {
-        int depth = 0;
-        for (Throwable t = thrown; t != null && depth < DEEPEST_CAUSE; t = t.getCause() == t ? null : t.getCause()) {
-            if (isOutage(t)) {
-                return true;
-            }
-            depth++;
-        }
-        return false;
+        return Causes.of(thrown).anyMatch(DatabaseOutages::isOutage);
     }
 
     private static boolean isOutage(Throwable t) {

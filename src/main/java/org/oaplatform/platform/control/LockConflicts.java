@@ -42,18 +42,11 @@ public final class LockConflicts {
      * exception at commit, not the JPA one.
      */
     public static boolean isLostUpdate(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            // By simple name too: the provider's own exception (EclipseLink's OptimisticLockException, Hibernate's
-            // StaleObjectStateException) reaches us at commit without the JPA one around it, and naming either
-            // provider's package would tie the WAR to it.
-            if (t instanceof OptimisticLockException || LOST_UPDATES.contains(t.getClass().getSimpleName())) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        // By simple name too: the provider's own exception (EclipseLink's OptimisticLockException, Hibernate's
+        // StaleObjectStateException) reaches us at commit without the JPA one around it, and naming either provider's
+        // package would tie the WAR to it.
+        return Causes.of(thrown).anyMatch(t -> t instanceof OptimisticLockException
+                || LOST_UPDATES.contains(t.getClass().getSimpleName()));
     }
 
     public static boolean isRetryable(Throwable thrown) {
@@ -62,18 +55,16 @@ public final class LockConflicts {
 
     /** The lock conflict somewhere in the chain of causes of {@code thrown}, if there is one. */
     public static Optional<Cause> cause(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                if (sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-                    return Optional.of(Cause.LOCK_WAIT_TIMEOUT);
-                }
-                if (sql.getErrorCode() == DEADLOCK || "40001".equals(sql.getSQLState())) {
-                    return Optional.of(Cause.DEADLOCK);
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+        return Causes.of(thrown).filter(SQLException.class::isInstance).map(SQLException.class::cast)
+                .map(LockConflicts::causeOf).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<Cause> causeOf(SQLException sql) {
+        if (sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+            return Optional.of(Cause.LOCK_WAIT_TIMEOUT);
+        }
+        if (sql.getErrorCode() == DEADLOCK || "40001".equals(sql.getSQLState())) {
+            return Optional.of(Cause.DEADLOCK);
         }
         return Optional.empty();
     }

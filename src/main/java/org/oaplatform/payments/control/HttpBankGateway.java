@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -157,6 +158,7 @@ public final class HttpBankGateway implements BankGateway {
         if (idempotencyKey != null) {
             request.header(IDEMPOTENCY_HEADER, idempotencyKey);
         }
+        long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> sent =
                 http.sendAsync(request.build(), BoundedBody.handler(MAX_ANSWER_BYTES));
         HttpResponse<byte[]> response;
@@ -172,7 +174,11 @@ public final class HttpBankGateway implements BankGateway {
             sent.cancel(true);
             throw unknown(operation, "interrupted");
         }
-        return verified(operation, uri, response);
+        JsonObject answer = verified(operation, uri, response);
+        // Every call is in the log, not only the failed ones (DESIGN.md, outbound calls): operators reconcile with it.
+        LOG.info(() -> "bank " + operation + " " + Objects.toString(idempotencyKey, "") + " answered in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return answer;
     }
 
     private JsonObject verified(String operation, URI uri, HttpResponse<byte[]> response) {

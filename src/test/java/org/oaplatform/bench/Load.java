@@ -58,12 +58,17 @@ final class Load {
                 return Arrays.copyOf(latencies, n);
             }));
         }
+        ServerProfile profile = name.equals("warm-up") ? null
+                : ServerProfile.start(CPU, name + ", " + clients + " clients");
         ProcessCpu.Sample before = CPU.sample();
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> f : futures) {
             all.add(f.get());
         }
         ProcessCpu.Sample after = CPU.sample();
+        if (profile != null) {
+            profile.stopAndPrint();
+        }
         pool.shutdown();
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(name, clients, latencies.length, Arrays.stream(errors).sum(),

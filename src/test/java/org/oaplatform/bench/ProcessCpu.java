@@ -90,6 +90,11 @@ final class ProcessCpu {
         return Files.readString(file).strip();
     }
 
+    /** The server's process id, if it runs here. */
+    Optional<Long> serverPid() {
+        return server.map(ProcessHandle::pid);
+    }
+
     Sample sample() {
         return new Sample(nanos(server), nanos(database), nanos(Optional.of(ProcessHandle.current())));
     }

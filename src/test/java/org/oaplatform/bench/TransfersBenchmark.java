@@ -254,6 +254,9 @@ final class TransfersBenchmark {
         AtomicReference<String> firstError = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
+            boolean measured = side.equals("HTTP") || side.equals("ping");
+            ServerProfile profile = measured ? ServerProfile.start(cpu, "transfers " + side + ", " + clients
+                    + " clients") : null;
             ProcessCpu.Sample cpuBefore = cpu.sample();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
@@ -290,6 +293,9 @@ final class TransfersBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ProcessCpu.Sample cpuAfter = cpu.sample();
+            if (profile != null) {
+                profile.stopAndPrint();
+            }
             long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             return new Phase(side, clients, latencies.length, errors.get(), latencies.length / seconds,
                     Load.millis(latencies, 0.50), Load.millis(latencies, 0.99),

@@ -1,8 +1,9 @@
 package org.oaplatform.followers.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -36,7 +37,7 @@ public class QrCodesResource {
     public String create(String body) {
         QrCodeRules.Request request = QrCodeRules.parse(WeChatJson.parseObject(body));
         QrCode code = qrCodes.create(caller.account(), request);
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("ticket", code.ticket());
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("ticket", code.ticket());
         if (!code.permanent()) {
             answer.add("expire_seconds", request.expireSeconds());
         }

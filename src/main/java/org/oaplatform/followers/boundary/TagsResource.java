@@ -1,8 +1,9 @@
 package org.oaplatform.followers.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -46,7 +47,7 @@ public class TagsResource {
     @CgiEndpoint(path = "/cgi-bin/tags/create", dailyQuota = 1_000, capability = Capability.USER_MANAGEMENT)
     public String create(String body) {
         Tag tag = tags.create(caller.account(), WeChatJson.string(tagObject(body), "name"));
-        return Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("id", tag.tagId())
+        return JSON.createObjectBuilder().add("tag", JSON.createObjectBuilder().add("id", tag.tagId())
                 .add("name", tag.name())).build().toString();
     }
 
@@ -54,10 +55,10 @@ public class TagsResource {
     @Path("get")
     @CgiEndpoint(path = "/cgi-bin/tags/get", dailyQuota = 1_000, capability = Capability.USER_MANAGEMENT)
     public String list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        tags.list(caller.account()).forEach(t -> list.add(Json.createObjectBuilder().add("id", t.tag().tagId())
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        tags.list(caller.account()).forEach(t -> list.add(JSON.createObjectBuilder().add("id", t.tag().tagId())
                 .add("name", t.tag().name()).add("count", t.count())));
-        return Json.createObjectBuilder().add("tags", list).build().toString();
+        return JSON.createObjectBuilder().add("tags", list).build().toString();
     }
 
     @POST
@@ -100,9 +101,9 @@ public class TagsResource {
     @CgiEndpoint(path = "/cgi-bin/tags/getidlist", dailyQuota = 100_000, capability = Capability.USER_MANAGEMENT)
     public String tagsOfFollower(String body) {
         String openid = WeChatJson.string(WeChatJson.parseObject(body), "openid");
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
         tags.tagIdsOf(tags.follower(caller.account(), openid)).forEach(ids::add);
-        return Json.createObjectBuilder().add("tagid_list", ids).build().toString();
+        return JSON.createObjectBuilder().add("tagid_list", ids).build().toString();
     }
 
     @POST

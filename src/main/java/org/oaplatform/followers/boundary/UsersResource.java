@@ -1,8 +1,9 @@
 package org.oaplatform.followers.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -65,15 +66,15 @@ public class UsersResource {
      * without its array), {@code next_openid} empty at the end.
      */
     static String page(Followers.Page page, boolean withTotal) {
-        JsonObjectBuilder answer = Json.createObjectBuilder();
+        JsonObjectBuilder answer = JSON.createObjectBuilder();
         if (withTotal) {
             answer.add("total", page.total());
         }
         answer.add("count", page.openids().size());
         if (!page.openids().isEmpty()) {
-            JsonArrayBuilder openids = Json.createArrayBuilder();
+            JsonArrayBuilder openids = JSON.createArrayBuilder();
             page.openids().forEach(openids::add);
-            answer.add("data", Json.createObjectBuilder().add("openid", openids));
+            answer.add("data", JSON.createObjectBuilder().add("openid", openids));
         }
         return answer.add("next_openid", page.nextOpenid() == null ? "" : page.nextOpenid()).build().toString();
     }
@@ -104,9 +105,9 @@ public class UsersResource {
             }
             openids.add(WeChatJson.string(entry, "openid"));
         }
-        JsonArrayBuilder infos = Json.createArrayBuilder();
+        JsonArrayBuilder infos = JSON.createArrayBuilder();
         followers.profiles(caller.account(), openids).forEach(p -> infos.add(info(p)));
-        return Json.createObjectBuilder().add("user_info_list", infos).build().toString();
+        return JSON.createObjectBuilder().add("user_info_list", infos).build().toString();
     }
 
     @POST
@@ -121,12 +122,12 @@ public class UsersResource {
     /** {@code user/info} as WeChat answers it since 2021: no nickname or avatar, empty strings where SDKs expect them. */
     private static JsonObjectBuilder info(Followers.Profile profile) {
         Follower follower = profile.follower();
-        JsonObjectBuilder info = Json.createObjectBuilder().add("subscribe", follower.subscribed() ? 1 : 0)
+        JsonObjectBuilder info = JSON.createObjectBuilder().add("subscribe", follower.subscribed() ? 1 : 0)
                 .add("openid", follower.openid());
         if (!follower.subscribed()) {
             return info;
         }
-        JsonArrayBuilder tagIds = Json.createArrayBuilder();
+        JsonArrayBuilder tagIds = JSON.createArrayBuilder();
         profile.tagIds().forEach(tagIds::add);
         return info.add("nickname", "").add("sex", 0).add("language", profile.language())
                 .add("city", "").add("province", "").add("country", "").add("headimgurl", "")

@@ -1,6 +1,7 @@
 package org.oaplatform.followers.control;
 
-import jakarta.json.Json;
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -77,11 +78,11 @@ public final class QrCodeRules {
         QrAction action = permanent ? (stringScene ? QrAction.QR_LIMIT_STR_SCENE : QrAction.QR_LIMIT_SCENE)
                 : (stringScene ? QrAction.QR_STR_SCENE : QrAction.QR_SCENE);
         Long lifetime = permanent ? null
-                : expireSeconds(expireSeconds == null ? null : Json.createValue(expireSeconds.longValue()));
+                : expireSeconds(expireSeconds == null ? null : JSON.createValue(expireSeconds.longValue()));
         if (stringScene) {
-            return new Request(action, null, sceneStr(Json.createValue(sceneStr)), lifetime);
+            return new Request(action, null, sceneStr(JSON.createValue(sceneStr)), lifetime);
         }
-        return new Request(action, sceneId(action, Json.createValue(sceneId.longValue())), null, lifetime);
+        return new Request(action, sceneId(action, JSON.createValue(sceneId.longValue())), null, lifetime);
     }
 
     private static QrAction action(JsonValue value) {

@@ -1,6 +1,7 @@
 package org.oaplatform.payments.control;
 
-import jakarta.json.Json;
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -66,7 +67,7 @@ public final class HttpBankGateway implements BankGateway {
 
     @Override
     public LinkedCard link(String cardDigits) {
-        JsonObject answer = call("cards", Json.createObjectBuilder().add("merchantId", connection.merchantId())
+        JsonObject answer = call("cards", JSON.createObjectBuilder().add("merchantId", connection.merchantId())
                 .add("cardNumber", cardDigits).build(), "link_" + UUID.randomUUID());
         String result = text(answer, "result");
         if ("DECLINED".equals(result)) {
@@ -123,7 +124,7 @@ public final class HttpBankGateway implements BankGateway {
         if (amountFen < 1 || reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("a bank moves at least 1 fen under the platform's reference");
         }
-        JsonObject answer = call(operation, Json.createObjectBuilder().add("merchantId", connection.merchantId())
+        JsonObject answer = call(operation, JSON.createObjectBuilder().add("merchantId", connection.merchantId())
                 .add("reference", reference).add("cardToken", cardToken).add("amount", amountFen)
                 .add("currency", CURRENCY).build(), reference);
         requireReference(operation, answer, reference);
@@ -131,7 +132,7 @@ public final class HttpBankGateway implements BankGateway {
     }
 
     private MovementStatus status(String operation, String reference) {
-        JsonObject answer = call(operation, Json.createObjectBuilder().add("merchantId", connection.merchantId())
+        JsonObject answer = call(operation, JSON.createObjectBuilder().add("merchantId", connection.merchantId())
                 .add("reference", reference).build(), null);
         requireReference(operation, answer, reference);
         String status = text(answer, "status");
@@ -196,7 +197,7 @@ public final class HttpBankGateway implements BankGateway {
         if (!fresh(timestamp)) {
             throw unknown(operation, "a stale timestamp " + timestamp);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw unknown(operation, "an answer that is not a JSON object");

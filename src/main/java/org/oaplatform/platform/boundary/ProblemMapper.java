@@ -1,8 +1,9 @@
 package org.oaplatform.platform.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ValidationException;
@@ -33,15 +34,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     public static Response problem(Throwable thrown, RequestContext request) {
         Failure failure = FailureTranslation.translate(thrown, request.correlationId());
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", failure.code().problemType())
                 .add("title", failure.code().defaultMessage())
                 .add("status", failure.code().httpStatus())
                 .add("detail", failure.message())
                 .add("correlationId", request.correlationId());
         if (!failure.fieldErrors().isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            failure.fieldErrors().forEach(e -> errors.add(Json.createObjectBuilder()
+            JsonArrayBuilder errors = JSON.createArrayBuilder();
+            failure.fieldErrors().forEach(e -> errors.add(JSON.createObjectBuilder()
                     .add("field", e.field()).add("message", e.message())));
             body.add("errors", errors);
         }

@@ -1,8 +1,9 @@
 package org.oaplatform.wechatapi.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
@@ -35,7 +36,7 @@ public class ErrcodeMapper implements ExceptionMapper<Throwable> {
 
     public static Response errcode(Throwable thrown, RequestContext request, ResourceInfo resourceInfo) {
         Failure failure = FailureTranslation.translate(thrown, request.correlationId());
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("errcode", failure.code().errcode())
                 .add("errmsg", failure.message() + " rid: " + request.correlationId())
                 .build().toString();

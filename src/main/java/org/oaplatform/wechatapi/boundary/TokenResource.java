@@ -1,8 +1,9 @@
 package org.oaplatform.wechatapi.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -56,15 +57,15 @@ public class TokenResource {
     }
 
     private static String addresses() {
-        var list = Json.createArrayBuilder();
+        var list = JSON.createArrayBuilder();
         for (String address : SERVER_ADDRESSES) {
             list.add(address);
         }
-        return Json.createObjectBuilder().add("ip_list", list).build().toString();
+        return JSON.createObjectBuilder().add("ip_list", list).build().toString();
     }
 
     private static String answer(AccessTokens.Granted granted) {
-        return Json.createObjectBuilder().add("access_token", granted.accessToken())
+        return JSON.createObjectBuilder().add("access_token", granted.accessToken())
                 .add("expires_in", granted.expiresIn()).build().toString();
     }
 }

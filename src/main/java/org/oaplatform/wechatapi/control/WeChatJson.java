@@ -1,6 +1,7 @@
 package org.oaplatform.wechatapi.control;
 
-import jakarta.json.Json;
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,7 +25,7 @@ public final class WeChatJson {
             throw new BusinessException(PlatformError.MALFORMED_REQUEST, "empty post data");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new BusinessException(PlatformError.MALFORMED_REQUEST, "data format error: invalid JSON");

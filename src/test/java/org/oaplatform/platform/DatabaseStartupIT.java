@@ -46,6 +46,8 @@ class DatabaseStartupIT {
         try {
             TestDomain.restart();
 
+            // While Payara loads the application it answers by itself (404, or 500 with an empty body): a load
+            // balancer waits for /health/ready. Wait for the application's own answer, whatever it says.
             Reply me = Eventually.poll(Duration.ofMinutes(2), () -> answer("api/v1/me"), Optional::isPresent)
                     .orElseThrow(() -> new AssertionError("the application did not answer after the restart"));
             assertEquals(503, me.status(), "the application is deployed and says why it cannot serve: " + me.text());
@@ -76,11 +78,11 @@ class DatabaseStartupIT {
         assertEquals(200, health.status(), health.text());
     }
 
-    /** The answer of a running application, or nothing while the server is still starting or the path is unknown. */
+    /** The application's own answer (problem+json), or nothing while the server is still starting or loading it. */
     private Optional<Reply> answer(String path) {
         try {
             Reply reply = api.get(path);
-            return reply.status() == 404 ? Optional.empty() : Optional.of(reply);
+            return reply.contentType().startsWith("application/problem+json") ? Optional.of(reply) : Optional.empty();
         } catch (UncheckedIOException e) {
             return Optional.empty();
         }

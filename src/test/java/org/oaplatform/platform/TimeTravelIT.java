@@ -46,6 +46,7 @@ import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.MovableClock;
 import org.oaplatform.testsupport.TestData;
 import org.oaplatform.wechatapi.boundary.AccessTokens;
+import org.oaplatform.wechatapi.boundary.TokenAdmission;
 import org.oaplatform.wechatapi.boundary.CgiEndpoint;
 import org.oaplatform.wechatapi.boundary.TokenResource;
 import org.oaplatform.wechatapi.control.WeChatApiError;
@@ -87,6 +88,9 @@ class TimeTravelIT {
 
     @Inject
     AccessTokens tokens;
+
+    @Inject
+    TokenAdmission admission;
 
     @Inject
     AuditLog audit;
@@ -162,13 +166,13 @@ class TimeTravelIT {
         String second = tokens.issue("client_credential", app.account().appId(), app.secret()).accessToken();
         CgiEndpoint endpoint = TokenResource.class.getMethod("apiDomainIps").getAnnotation(CgiEndpoint.class);
         clock.advance(Duration.ofSeconds(299));
-        tokens.admit(first, endpoint);
+        admission.admit(first, endpoint);
         clock.advance(Duration.ofSeconds(2));
-        BusinessException superseded = assertThrows(BusinessException.class, () -> tokens.admit(first, endpoint));
+        BusinessException superseded = assertThrows(BusinessException.class, () -> admission.admit(first, endpoint));
         assertEquals(WeChatApiError.INVALID_CREDENTIAL, superseded.code());
-        tokens.admit(second, endpoint);
+        admission.admit(second, endpoint);
         clock.advance(Duration.ofHours(2));
-        BusinessException expired = assertThrows(BusinessException.class, () -> tokens.admit(second, endpoint));
+        BusinessException expired = assertThrows(BusinessException.class, () -> admission.admit(second, endpoint));
         assertEquals(WeChatApiError.ACCESS_TOKEN_EXPIRED, expired.code());
     }
 
@@ -177,10 +181,10 @@ class TimeTravelIT {
         OfficialAccounts.Registered app = serviceAccount();
         CgiEndpoint endpoint = TokenResource.class.getMethod("apiDomainIps").getAnnotation(CgiEndpoint.class);
         String first = tokens.issue("client_credential", app.account().appId(), app.secret()).accessToken();
-        tokens.admit(first, endpoint);
+        admission.admit(first, endpoint);
         tokens.issue("client_credential", app.account().appId(), app.secret());
         clock.advance(Duration.ofSeconds(301));
-        BusinessException superseded = assertThrows(BusinessException.class, () -> tokens.admit(first, endpoint));
+        BusinessException superseded = assertThrows(BusinessException.class, () -> admission.admit(first, endpoint));
         assertEquals(WeChatApiError.INVALID_CREDENTIAL, superseded.code());
     }
 
@@ -195,14 +199,14 @@ class TimeTravelIT {
         CgiEndpoint tagsGet = TagsResource.class.getMethod("list")
                 .getAnnotation(CgiEndpoint.class);
         assertEquals(Capability.USER_MANAGEMENT, tagsGet.capability());
-        tokens.admit(tokens.issue("client_credential", appId, app.secret()).accessToken(), tagsGet);
+        admission.admit(tokens.issue("client_credential", appId, app.secret()).accessToken(), tagsGet);
 
         clock.advance(Duration.ofDays(366));
         String nextYearsToken = tokens.issue("client_credential", appId, app.secret()).accessToken();
-        BusinessException beforeTheTimer = assertThrows(BusinessException.class, () -> tokens.admit(nextYearsToken, tagsGet));
+        BusinessException beforeTheTimer = assertThrows(BusinessException.class, () -> admission.admit(nextYearsToken, tagsGet));
         assertEquals(OfficialAccountError.API_UNAUTHORIZED, beforeTheTimer.code());
         verifications.lapseExpiredVerifications();
-        BusinessException afterTheTimer = assertThrows(BusinessException.class, () -> tokens.admit(nextYearsToken, tagsGet));
+        BusinessException afterTheTimer = assertThrows(BusinessException.class, () -> admission.admit(nextYearsToken, tagsGet));
         assertEquals(OfficialAccountError.API_UNAUTHORIZED, afterTheTimer.code());
     }
 

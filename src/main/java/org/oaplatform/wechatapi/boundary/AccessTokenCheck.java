@@ -19,7 +19,7 @@ public class AccessTokenCheck implements ContainerRequestFilter {
     ResourceInfo resourceInfo;
 
     @Inject
-    AccessTokens tokens;
+    TokenAdmission admission;
 
     @Inject
     CallingAccount callingAccount;
@@ -31,7 +31,7 @@ public class AccessTokenCheck implements ContainerRequestFilter {
             return;
         }
         String token = request.getUriInfo().getQueryParameters().getFirst("access_token");
-        AccountAdmission account = tokens.admit(token, endpoint);
+        AccountAdmission account = admission.admit(token, endpoint);
         callingAccount.admitted(account.accountId(), account.appId());
     }
 }

@@ -1,8 +1,6 @@
 package org.oaplatform.wechatapi.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,21 +11,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.oaplatform.officialaccounts.boundary.AccountAdmissions;
 import org.oaplatform.officialaccounts.boundary.AppSecretReset;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.control.OfficialAccountError;
-import org.oaplatform.officialaccounts.entity.AccountAdmission;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.platform.control.Ids;
-import org.oaplatform.platform.control.RequestContext;
 import org.oaplatform.platform.control.Sealer;
 import org.oaplatform.wechatapi.control.WeChatApiError;
 import org.oaplatform.wechatapi.entity.AccessToken.Kind;
 import org.oaplatform.wechatapi.entity.AccessToken;
-import org.oaplatform.wechatapi.entity.TokenGrant;
 
 /**
  * Access tokens exactly as spec §1: {@code /cgi-bin/token} issues a new token each call and the previous one keeps
@@ -69,13 +63,11 @@ public class AccessTokens {
     OfficialAccounts accounts;
 
     @Inject
-    AccountAdmissions admissions;
+    TokenAdmission admission;
 
     @Inject
     TokenGrants grants;
 
-    @Inject
-    RequestContext request;
 
     public Granted issue(String grantType, String appId, String secret) {
         OfficialAccount account = authenticate(grantType, appId, secret);
@@ -119,36 +111,6 @@ public class AccessTokens {
         return grant(account, Kind.STABLE, now);
     }
 
-    /**
-     * Checks a call's token, IP, capability and quota before the endpoint runs. Token and account come from the data
-     * grid, and nothing here needs a transaction of its own: the endpoint's transaction is the request's only one
-     * (the quota writes, when its lease runs out, commit on their own).
-     *
-     * @return the calling account
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public AccountAdmission admit(String token, CgiEndpoint endpoint) {
-        if (token == null || token.isBlank()) {
-            throw new BusinessException(WeChatApiError.ACCESS_TOKEN_MISSING);
-        }
-        Instant now = clock.instant();
-        TokenGrant grant = grants.byHash(Hashing.sha256Hex(token))
-                .orElseThrow(() -> new BusinessException(WeChatApiError.INVALID_CREDENTIAL));
-        switch (grant.stateAt(now)) {
-            case EXPIRED -> throw new BusinessException(WeChatApiError.ACCESS_TOKEN_EXPIRED);
-            case SUPERSEDED -> throw new BusinessException(WeChatApiError.INVALID_CREDENTIAL);
-            case VALID -> {
-            }
-        }
-        AccountAdmission account = admissions.of(grant.accountId())
-                .orElseThrow(() -> new BusinessException(WeChatApiError.INVALID_CREDENTIAL));
-        requireWhitelisted(account);
-        admissions.requireCapability(account, endpoint.capability());
-        quotas.consume(account.accountId(), endpoint.path(), endpoint.dailyQuota());
-        request.actingAs("app:" + account.appId());
-        return account;
-    }
-
     public ApiQuotas.Usage usage(long accountId, String api, int dailyLimit) {
         return quotas.usage(accountId, api, dailyLimit);
     }
@@ -176,7 +138,7 @@ public class AccessTokens {
         if (!Hashing.constantTimeEquals(found.secretHash(), Hashing.sha256Hex(secret))) {
             throw new BusinessException(WeChatApiError.INVALID_APPSECRET);
         }
-        requireWhitelisted(found.admission());
+        admission.requireWhitelisted(found.admission());
         return found;
     }
 
@@ -187,14 +149,6 @@ public class AccessTokens {
      */
     private void lockForIssuing(OfficialAccount account) {
         em.lock(account, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    private void requireWhitelisted(AccountAdmission account) {
-        String address = request.remoteAddress();
-        if (!account.acceptsCallsFrom(address)) {
-            throw new BusinessException(WeChatApiError.IP_NOT_WHITELISTED,
-                    "invalid ip " + address + ", not in whitelist");
-        }
     }
 
     private void supersede(OfficialAccount account, Kind kind, Instant now) {

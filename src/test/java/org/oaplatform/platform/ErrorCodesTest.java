@@ -5,29 +5,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.oaplatform.accounts.control.AccountError;
-import org.oaplatform.followers.control.FollowerError;
-import org.oaplatform.officialaccounts.control.OfficialAccountError;
-import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.platform.control.ErrorCode;
-import org.oaplatform.platform.control.PlatformError;
-import org.oaplatform.webhooks.control.WebhookError;
-import org.oaplatform.wechatapi.control.WeChatApiError;
 
 /** The codes are spread over the components' enums; together they must still behave as one table. */
 class ErrorCodesTest {
 
-    private static Stream<ErrorCode> all() {
-        return Stream.of(PlatformError.values(), AccountError.values(), OfficialAccountError.values(),
-                FollowerError.values(), WeChatApiError.values(), PaymentError.values(),
-                WebhookError.values()).flatMap(Stream::of);
+    /** Every component's error enum, found in the compiled classes, so that a new component cannot be left out. */
+    static Stream<ErrorCode> all() {
+        Path classes;
+        try {
+            classes = Path.of(ErrorCode.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Stream<Path> files = Files.walk(classes)) {
+            List<Class<?>> enums = files.map(classes::relativize).map(Path::toString)
+                    .filter(f -> f.endsWith(".class") && !f.contains("$"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace(java.io.File.separatorChar, '.'))
+                    .map(ErrorCodesTest::load)
+                    .filter(c -> c.isEnum() && ErrorCode.class.isAssignableFrom(c)).collect(Collectors.toList());
+            assertTrue(enums.size() >= 8, "found only " + enums);
+            return enums.stream().flatMap(c -> Stream.of(c.getEnumConstants())).map(ErrorCode.class::cast);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, ErrorCodesTest.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("cannot load " + name, e);
+        }
     }
 
     @Test

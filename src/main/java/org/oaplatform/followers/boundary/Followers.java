@@ -156,6 +156,24 @@ public class Followers {
                 "invalid openid"));
     }
 
+    /**
+     * The follower a message from the account may be sent to (customer-service and template messages): 40003 for an
+     * unknown openid, 43004 when they do not follow, 43019 when the account blacklisted them. The row stays locked
+     * until the caller's transaction ends, so that what is counted per follower (the service window, anti-replay
+     * keys) is counted one send at a time; it is the business row of such a send and is locked first.
+     */
+    public Follower receiver(AccountId account, String openid) {
+        Follower follower = ofAccount(account, openid);
+        em.refresh(follower, LockModeType.PESSIMISTIC_WRITE);
+        if (!follower.subscribed()) {
+            throw new BusinessException(FollowerError.NOT_FOLLOWING);
+        }
+        if (follower.blacklisted()) {
+            throw new BusinessException(FollowerError.BLACKLISTED);
+        }
+        return follower;
+    }
+
     public Optional<Follower> findOfAccount(AccountId account, String openid) {
         long accountId = account.value();
         if (!Ids.matches(Ids.OPENID, openid)) {

@@ -9,6 +9,8 @@ import org.oaplatform.platform.control.ErrorCode;
 public enum FollowerError implements ErrorCode {
     INVALID_OPENID(40003, "invalid-openid", 400, "invalid openid"),
     INVALID_OPENID_LIST_SIZE(40032, "invalid-openid-list-size", 400, "invalid openid list size"),
+    NOT_FOLLOWING(43004, "not-following", 409, "require subscribe"),
+    BLACKLISTED(43019, "blacklisted", 409, "require remove blacklist"),
     TOO_MANY_TAGS(45056, "too-many-tags", 409, "too many tags now, no need to add new"),
     TAG_TOO_BIG_TO_DELETE(45057, "tag-too-big-to-delete", 409, "can't delete the tag that has too many fans"),
     SYSTEM_TAG(45058, "system-tag", 409, "can't modify the system tag"),

@@ -26,6 +26,9 @@ public class Ids {
     /** {@link #openid()}, also the shape of a unionid. */
     public static final Pattern OPENID = Pattern.compile("o[A-Za-z0-9_-]{27}");
 
+    /** {@link #templateId()}. */
+    public static final Pattern TEMPLATE_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
+
     private static final HexFormat HEX = HexFormat.of();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
@@ -57,6 +60,11 @@ public class Ids {
      */
     public String openid() {
         return "o" + token(21).substring(0, 27);
+    }
+
+    /** A template message's {@code template_id}: 43 URL-safe characters (256 random bits) like WeChat's. */
+    public String templateId() {
+        return token(32);
     }
 
     /** A public id of an entity: its kind's prefix and 16 hex digits (64 random bits). */

@@ -18,7 +18,7 @@ public final class Benchmarks {
         try {
             server.start();
             if (suites.contains("tokens")) {
-                TokenCheckBenchmark.run(server.baseUrl());
+                TokenCheckBenchmark.run(server.baseUrl(), server.jdbcUrl());
             }
             if (suites.contains("followers")) {
                 FollowersBenchmark.run(server.baseUrl(), server.jdbcUrl());

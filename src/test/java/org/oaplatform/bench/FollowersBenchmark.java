@@ -77,6 +77,7 @@ final class FollowersBenchmark {
         List<String> infos = openids.stream().limit(100_000)
                 .map(o -> base + "/cgi-bin/user/info?access_token=" + token + "&openid=" + o + "&lang=zh_CN").toList();
         List<Load.Result> results = new ArrayList<>();
+        String warmedUp = Load.warmUpServer(List.of(Load.fixed(base + "/api/v1/ping"), Load.anyOf(infos)));
         for (int clients : TokenCheckBenchmark.CONCURRENCY) {
             Load.measure("warm-up", Load.fixed(base + "/api/v1/ping"), clients, TokenCheckBenchmark.WARM_UP);
             Load.measure("warm-up", Load.anyOf(infos), clients, TokenCheckBenchmark.WARM_UP);
@@ -84,17 +85,14 @@ final class FollowersBenchmark {
                     TokenCheckBenchmark.MEASURE));
             results.add(Load.measure("user/info (1M followers)", Load.anyOf(infos), clients, TokenCheckBenchmark.MEASURE));
         }
-        Load.print("user/info against ping", results);
+        Load.print("user/info against ping (" + warmedUp + ")", results);
     }
 
     /** Loads the followers in bulk unless an earlier run did; resets today's quotas of the account (user/get: 500 a day). */
     private static Duration ensureFollowers(String jdbcUrl) throws SQLException {
         long start = System.nanoTime();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "oa", "oa")) {
-            long accountId = single(db, "SELECT id FROM official_account WHERE app_id = '" + TokenCheckBenchmark.DEMO_APPID + "'");
-            try (Statement s = db.createStatement()) {
-                s.executeUpdate("DELETE FROM api_quota_usage WHERE account_id = " + accountId);
-            }
+            long accountId = TokenCheckBenchmark.resetDemoQuotas(db);
             long present = single(db, "SELECT COALESCE(MAX(subscribed), 0) FROM follower_count WHERE account_id = " + accountId);
             if (present >= FOLLOWERS) {
                 ensureUnionids(db, accountId);

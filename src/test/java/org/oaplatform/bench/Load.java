@@ -76,6 +76,43 @@ final class Load {
                 ProcessCpu.between(before, after, latencies.length));
     }
 
+    /**
+     * Runs {@code urls} at 16 clients in slices (alternating, so both paths get compiled) until the server's JIT
+     * compilers used under 10 % of a core during a slice, or for at most {@code -Dbench.jitSeconds} (300); answers how
+     * it went, for the table. A ten-second warm-up left the first rows measuring compilation, not the paths.
+     */
+    static String warmUpServer(List<Supplier<String>> urls) throws Exception {
+        Duration slice = Duration.ofSeconds(10);
+        Duration patience = Duration.ofSeconds(Long.getLong("bench.jitSeconds", 300));
+        long start = System.nanoTime();
+        while (true) {
+            long compilingBefore = CPU.serverCompilerNanos();
+            long sliceStart = System.nanoTime();
+            for (Supplier<String> url : urls) {
+                measure("warm-up", url, 16, slice.dividedBy(urls.size()));
+            }
+            long compilingAfter = CPU.serverCompilerNanos();
+            long now = System.nanoTime();
+            double seconds = (now - start) / 1e9;
+            if (compilingBefore < 0 || compilingAfter < 0) {
+                if (now - start >= Duration.ofSeconds(60).toNanos()) {
+                    return String.format(Locale.ROOT, "server warmed up for %.0f s (compiler threads not visible)",
+                            seconds);
+                }
+                continue;
+            }
+            double share = (compilingAfter - compilingBefore) / (double) (now - sliceStart);
+            if (share < 0.10) {
+                return String.format(Locale.ROOT, "server warmed up for %.0f s, until its JIT compilers used under"
+                        + " 10 %% of a core", seconds);
+            }
+            if (now - start >= patience.toNanos()) {
+                return String.format(Locale.ROOT, "server warmed up for %.0f s; its JIT compilers were still at"
+                        + " %.0f %% of a core", seconds, 100 * share);
+            }
+        }
+    }
+
     static Supplier<String> fixed(String url) {
         return () -> url;
     }

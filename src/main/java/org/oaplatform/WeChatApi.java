@@ -11,6 +11,8 @@ import org.oaplatform.followers.boundary.UsersResource;
 import org.oaplatform.platform.boundary.ReadinessGate;
 import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
+import org.oaplatform.templates.boundary.TemplateMessagesResource;
+import org.oaplatform.templates.boundary.TemplatesResource;
 import org.oaplatform.wechatapi.boundary.AccessTokenCheck;
 import org.oaplatform.wechatapi.boundary.ErrcodeMapper;
 import org.oaplatform.wechatapi.boundary.TokenResource;
@@ -35,6 +37,7 @@ public class WeChatApi extends Application {
                 ErrcodeMapper.class, ErrcodeMapper.ValidationFailures.class,
                 TokenResource.class,
                 UsersResource.class, TagsResource.class,
-                QrCodesResource.class, QrCodeImagesResource.class);
+                QrCodesResource.class, QrCodeImagesResource.class,
+                TemplatesResource.class, TemplateMessagesResource.class);
     }
 }

@@ -66,11 +66,11 @@ class ApiQuotasTest {
 
     @Test
     void largeQuotasReserveBlocksButNeverPassTheLimit() {
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 1_500; i++) {
             quotas.consume(1, "/cgi-bin/user/info", 1_000_000);
         }
-        assertEquals(2, database.reservationsMade.get());
-        assertEquals(200, database.used.get(), "the database counts every call made, and the unused rest of the lease");
+        assertEquals(2, database.reservationsMade.get(), "blocks of a thousandth");
+        assertEquals(2_000, database.used.get(), "the database counts every call made, and the unused rest of the lease");
     }
 
     @Test
@@ -153,7 +153,7 @@ class ApiQuotasTest {
         int threads = 8;
         int accounts = 512;
         int callsPerThreadAndAccount = 25; // 8 × 25 = 200 a day: exactly two blocks of 100 per account
-        int limit = 1_000_000;
+        int limit = 100_000; // blocks of a thousandth: 100
         PerDayReservations perDay = new PerDayReservations();
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T16:00:00Z"));
         ApiQuotas quotas = quotas(perDay, clock);

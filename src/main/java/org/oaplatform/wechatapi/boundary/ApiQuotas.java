@@ -26,9 +26,14 @@ public class ApiQuotas {
 
     public static final ZoneId QUOTA_ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** Quotas up to this size are counted call by call; larger ones in blocks of about a ten-thousandth. */
+    /**
+     * Quotas up to this size are counted call by call; larger ones in blocks of a thousandth, at most
+     * {@link #MAX_BLOCK}. Every caller of an account waits while its lease reserves the next block (a durable commit),
+     * so blocks of 100 stalled a million-a-day API sixteen times a second at full speed; a thousandth loses at most
+     * 0.1 % of the day's quota per instance restart.
+     */
     static final int EXACT_UP_TO = 10_000;
-    static final int MAX_BLOCK = 100;
+    static final int MAX_BLOCK = 1_000;
 
     public record Usage(int dailyLimit, int used) {
         public int remaining() {
@@ -77,7 +82,7 @@ public class ApiQuotas {
     }
 
     static int blockSize(int dailyLimit) {
-        return dailyLimit <= EXACT_UP_TO ? 1 : Math.min(MAX_BLOCK, dailyLimit / EXACT_UP_TO);
+        return dailyLimit <= EXACT_UP_TO ? 1 : Math.min(MAX_BLOCK, dailyLimit / 1_000);
     }
 
     /**

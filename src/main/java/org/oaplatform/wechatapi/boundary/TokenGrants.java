@@ -2,8 +2,10 @@ package org.oaplatform.wechatapi.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Optional;
 import org.oaplatform.platform.control.GridCache;
@@ -31,9 +33,18 @@ public class TokenGrants {
         cache = GridCache.open("oaplatform.token-grants.v1", LIFETIME);
     }
 
+    /** Through the container, so that {@link #load} runs in a transaction (see {@code AccountAdmissions.load}). */
+    @Inject
+    TokenGrants self;
+
     Optional<TokenGrant> byHash(String tokenHash) {
-        return cache.get(tokenHash, hash -> em.createNamedQuery(AccessToken.BY_HASH, AccessToken.class)
-                .setParameter("hash", hash).getResultStream().findFirst().map(AccessToken::grant));
+        return cache.get(tokenHash, self::load);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    Optional<TokenGrant> load(String tokenHash) {
+        return em.createNamedQuery(AccessToken.BY_HASH, AccessToken.class).setParameter("hash", tokenHash)
+                .getResultStream().findFirst().map(AccessToken::grant);
     }
 
     /** Called inside the transaction that changes the token; forgets again once it committed. */

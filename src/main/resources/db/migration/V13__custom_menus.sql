@@ -16,7 +16,7 @@ CREATE TABLE menu (
     conditional_menu      BOOLEAN      NOT NULL,
     tag_id                INT          NULL,
     client_platform_type  INT          NULL,
-    buttons               TEXT         NOT NULL,
+    buttons               MEDIUMTEXT   NOT NULL,
     created_at            DATETIME(6)  NOT NULL,
     CONSTRAINT uk_menu_account_menu UNIQUE (account_id, menu_id),
     KEY idx_menu_account_kind (account_id, conditional_menu, menu_id),

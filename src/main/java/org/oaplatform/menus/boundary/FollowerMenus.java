@@ -1,6 +1,8 @@
 package org.oaplatform.menus.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -51,7 +53,12 @@ public class FollowerMenus {
     @Inject
     Event<MenuButtonUsed> used;
 
-    /** @param platform the follower's client as it says itself; null when it does not */
+    /**
+     * A read, so outside any transaction of its own.
+     *
+     * @param platform the follower's client as it says itself; null when it does not
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Seen menuOf(long personId, String appId, ClientPlatform platform) {
         OfficialAccount account = accounts.findByAppId(appId)
                 .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such official account"));

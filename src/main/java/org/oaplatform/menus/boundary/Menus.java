@@ -1,6 +1,8 @@
 package org.oaplatform.menus.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -114,7 +116,8 @@ public class Menus {
         em.createNamedQuery(Menu.DELETE_OF_ACCOUNT).setParameter("accountId", account.value()).executeUpdate();
     }
 
-    /** The account's menus as they stand; a read. */
+    /** The account's menus as they stand; a read, so outside any transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AccountMenus menus(AccountId account) {
         List<Menu> all = em.createNamedQuery(Menu.OF_ACCOUNT, Menu.class).setParameter("accountId", account.value())
                 .getResultList();
@@ -126,6 +129,7 @@ public class Menus {
      * {@code menu/trymatch}: the menu a follower (by openid or WeChat ID) would see. The API knows no client, so a
      * rule that names a platform never matches here.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Published tryMatch(AccountId account, String userId) {
         Follower follower = followerByUserId(account, userId)
                 .orElseThrow(() -> new BusinessException(MenuError.MENU_USER_NOT_FOUND));

@@ -92,8 +92,16 @@ public class MenuClick {
         return value;
     }
 
+    /** An optional text: absent or empty is none (clients send an empty {@code poiname} for a bare coordinate). */
     private static String optional(String value, String field) {
-        return value == null ? null : text(value, field, MAX_LABEL);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > MAX_LABEL) {
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, field + " has at most " + MAX_LABEL
+                    + " characters");
+        }
+        return value;
     }
 
     private static boolean present(String value) {

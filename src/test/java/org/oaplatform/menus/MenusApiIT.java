@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.chanjar.weixin.common.bean.menu.WxMenu;
@@ -160,7 +161,7 @@ class MenusApiIT {
         App app = TestData.verifiedServiceAccount(TestData.person(new Api(base), TestData.cnPhone()));
         WxMpService wx = WeChatSdk.forAccount(base, app);
         String click = "{\"type\":\"click\",\"name\":\"a\",\"key\":\"K\"}";
-        Map<String, Integer> refused = new java.util.LinkedHashMap<>();
+        Map<String, Integer> refused = new LinkedHashMap<>();
         refused.put("{\"button\":\"x\"}", 40015);
         refused.put("{\"button\":[]}", 40016);
         refused.put("{\"button\":[" + String.join(",", click, click, click, click) + "]}", 40016);
@@ -194,7 +195,7 @@ class MenusApiIT {
         assertEquals(47001, malformed.errcode(), malformed.text());
 
         String menu = "\"button\":[" + click + "]";
-        Map<String, Integer> rules = new java.util.LinkedHashMap<>();
+        Map<String, Integer> rules = new LinkedHashMap<>();
         rules.put("{" + menu + ",\"matchrule\":{}}", 65304);
         rules.put("{" + menu + ",\"matchrule\":{\"tag_id\":\"\",\"sex\":\"\"}}", 65304);
         rules.put("{" + menu + ",\"matchrule\":{\"sex\":\"1\"}}", 65320);

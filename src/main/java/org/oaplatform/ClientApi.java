@@ -10,6 +10,8 @@ import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
+import org.oaplatform.menus.boundary.FollowerMenuResource;
+import org.oaplatform.menus.boundary.MenuClicksResource;
 import org.oaplatform.officialaccounts.boundary.AdminVerificationsResource;
 import org.oaplatform.officialaccounts.boundary.OfficialAccountsResource;
 import org.oaplatform.payments.boundary.AdminLedgerResource;
@@ -48,6 +50,7 @@ public class ClientApi extends Application {
                 OfficialAccountsResource.class, AdminVerificationsResource.class,
                 FollowingResource.class,
                 QrScansResource.class,
+                FollowerMenuResource.class, MenuClicksResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
     }
 }

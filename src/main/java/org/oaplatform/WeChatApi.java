@@ -8,6 +8,8 @@ import org.oaplatform.followers.boundary.QrCodeImagesResource;
 import org.oaplatform.followers.boundary.QrCodesResource;
 import org.oaplatform.followers.boundary.TagsResource;
 import org.oaplatform.followers.boundary.UsersResource;
+import org.oaplatform.menus.boundary.MenusResource;
+import org.oaplatform.menus.boundary.SelfMenuResource;
 import org.oaplatform.platform.boundary.ReadinessGate;
 import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
@@ -38,6 +40,7 @@ public class WeChatApi extends Application {
                 TokenResource.class,
                 UsersResource.class, TagsResource.class,
                 QrCodesResource.class, QrCodeImagesResource.class,
-                TemplatesResource.class, TemplateMessagesResource.class);
+                TemplatesResource.class, TemplateMessagesResource.class,
+                MenusResource.class, SelfMenuResource.class);
     }
 }

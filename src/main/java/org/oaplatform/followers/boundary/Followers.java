@@ -116,15 +116,19 @@ public class Followers {
     public void unfollow(long personId, String appId) {
         OfficialAccount account = accounts.findByAppId(appId)
                 .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such official account"));
-        Follower follower = em.createNamedQuery(Follower.OF_PERSON_AND_ACCOUNT, Follower.class)
-                .setParameter("personId", personId).setParameter("accountId", account.id()).getResultStream()
-                .findFirst().filter(Follower::subscribed)
+        Follower follower = following(personId, account.accountId())
                 .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "you do not follow this account"));
         Instant now = clock.instant();
         follower.unsubscribe(now);
         em.createNativeQuery("UPDATE follower_count SET subscribed = subscribed - 1 WHERE account_id = ?")
                 .setParameter(1, account.id()).executeUpdate();
         unsubscribed.fire(new FollowerUnsubscribed(account.id(), account.appId(), follower.openid(), now));
+    }
+
+    /** The person as a follower of the account, if they follow it now. */
+    public Optional<Follower> following(long personId, AccountId account) {
+        return em.createNamedQuery(Follower.OF_PERSON_AND_ACCOUNT, Follower.class).setParameter("personId", personId)
+                .setParameter("accountId", account.value()).getResultStream().findFirst().filter(Follower::subscribed);
     }
 
     public OfficialAccount accountOf(Follower follower) {

@@ -10,6 +10,7 @@ import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
+import org.oaplatform.media.boundary.ClientMediaResource;
 import org.oaplatform.officialaccounts.boundary.AdminVerificationsResource;
 import org.oaplatform.officialaccounts.boundary.OfficialAccountsResource;
 import org.oaplatform.payments.boundary.AdminLedgerResource;
@@ -48,6 +49,7 @@ public class ClientApi extends Application {
                 OfficialAccountsResource.class, AdminVerificationsResource.class,
                 FollowingResource.class,
                 QrScansResource.class,
+                ClientMediaResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
     }
 }

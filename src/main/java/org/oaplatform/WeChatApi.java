@@ -8,6 +8,7 @@ import org.oaplatform.followers.boundary.QrCodeImagesResource;
 import org.oaplatform.followers.boundary.QrCodesResource;
 import org.oaplatform.followers.boundary.TagsResource;
 import org.oaplatform.followers.boundary.UsersResource;
+import org.oaplatform.media.boundary.MediaResource;
 import org.oaplatform.platform.boundary.ReadinessGate;
 import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
@@ -35,6 +36,7 @@ public class WeChatApi extends Application {
                 ErrcodeMapper.class, ErrcodeMapper.ValidationFailures.class,
                 TokenResource.class,
                 UsersResource.class, TagsResource.class,
-                QrCodesResource.class, QrCodeImagesResource.class);
+                QrCodesResource.class, QrCodeImagesResource.class,
+                MediaResource.class);
     }
 }

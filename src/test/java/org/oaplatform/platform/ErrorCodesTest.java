@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.oaplatform.accounts.control.AccountError;
 import org.oaplatform.followers.control.FollowerError;
+import org.oaplatform.media.control.MediaError;
 import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.platform.control.ErrorCode;
@@ -27,7 +28,7 @@ class ErrorCodesTest {
     private static Stream<ErrorCode> all() {
         return Stream.of(PlatformError.values(), AccountError.values(), OfficialAccountError.values(),
                 FollowerError.values(), WeChatApiError.values(), PaymentError.values(),
-                WebhookError.values()).flatMap(Stream::of);
+                WebhookError.values(), MediaError.values()).flatMap(Stream::of);
     }
 
     @Test

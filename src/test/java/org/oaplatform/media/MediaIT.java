@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.oaplatform.testsupport.SampleMedia.amr;
+import static org.oaplatform.testsupport.SampleMedia.bmp;
+import static org.oaplatform.testsupport.SampleMedia.gif;
+import static org.oaplatform.testsupport.SampleMedia.jpeg;
+import static org.oaplatform.testsupport.SampleMedia.mp3;
+import static org.oaplatform.testsupport.SampleMedia.mp4;
+import static org.oaplatform.testsupport.SampleMedia.png;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,7 +35,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -53,6 +59,7 @@ import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.MovableClock;
 import org.oaplatform.testsupport.MultipartBody;
+import org.oaplatform.testsupport.SampleMedia;
 import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
 
@@ -67,7 +74,7 @@ class MediaIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.warWithMovableClock().addClass(MultipartBody.class);
+        return Deployments.warWithMovableClock().addClasses(MultipartBody.class, SampleMedia.class);
     }
 
     @ArquillianResource
@@ -102,45 +109,6 @@ class MediaIT {
         if (clock != null) {
             clock.reset();
         }
-    }
-
-    // ---- files of each format: their signature and random bytes behind it
-
-    static byte[] file(int size, int... signature) {
-        byte[] file = new byte[size];
-        ThreadLocalRandom.current().nextBytes(file);
-        for (int i = 0; i < signature.length; i++) {
-            file[i] = (byte) signature[i];
-        }
-        return file;
-    }
-
-    static byte[] jpeg(int size) {
-        return file(size, 0xFF, 0xD8, 0xFF, 0xE0);
-    }
-
-    static byte[] png() {
-        return file(3_000, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
-    }
-
-    static byte[] gif() {
-        return file(2_000, 'G', 'I', 'F', '8', '9', 'a');
-    }
-
-    static byte[] bmp() {
-        return file(5_000, 'B', 'M', 0x88, 0x13, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 40, 0, 0, 0);
-    }
-
-    static byte[] amr() {
-        return file(1_500, '#', '!', 'A', 'M', 'R', '\n');
-    }
-
-    static byte[] mp3() {
-        return file(4_000, 'I', 'D', '3', 3, 0);
-    }
-
-    static byte[] mp4(int size) {
-        return file(size, 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm');
     }
 
     // ---- WeChat's API through WxJava and raw HTTP
@@ -213,7 +181,7 @@ class MediaIT {
         assertEquals(40006, wx.uploadErrcode("thumb", "a.jpg", jpeg(64 * 1024 + 1)), "thumb over 64 KB");
         assertEquals(40006, wx.uploadErrcode("image", "a.jpg", jpeg(2 * 1024 * 1024 + 1)), "image over 2 MB");
         assertEquals(40006, wx.uploadErrcode("voice", "a.mp3",
-                file(2 * 1024 * 1024 + 1, 'I', 'D', '3', 3, 0)), "voice over 2 MB");
+                mp3(2 * 1024 * 1024 + 1)), "voice over 2 MB");
         assertEquals(0, wx.uploadErrcode("thumb", "a.jpg", jpeg(64 * 1024)), "thumb of exactly 64 KB");
         assertEquals(40007, wx.downloadErrcode("med_0123456789abcdef"), "unknown");
         assertEquals(40007, wx.downloadErrcode("not-a-media-id"), "malformed");

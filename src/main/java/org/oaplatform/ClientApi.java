@@ -12,6 +12,7 @@ import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
 import org.oaplatform.menus.boundary.FollowerMenuResource;
 import org.oaplatform.menus.boundary.MenuClicksResource;
+import org.oaplatform.media.boundary.ClientMediaResource;
 import org.oaplatform.officialaccounts.boundary.AdminVerificationsResource;
 import org.oaplatform.officialaccounts.boundary.OfficialAccountsResource;
 import org.oaplatform.payments.boundary.AdminLedgerResource;
@@ -51,6 +52,7 @@ public class ClientApi extends Application {
                 FollowingResource.class,
                 QrScansResource.class,
                 FollowerMenuResource.class, MenuClicksResource.class,
+                ClientMediaResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
     }
 }

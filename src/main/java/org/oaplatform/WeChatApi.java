@@ -10,6 +10,7 @@ import org.oaplatform.followers.boundary.TagsResource;
 import org.oaplatform.followers.boundary.UsersResource;
 import org.oaplatform.menus.boundary.MenusResource;
 import org.oaplatform.menus.boundary.SelfMenuResource;
+import org.oaplatform.media.boundary.MediaResource;
 import org.oaplatform.platform.boundary.ReadinessGate;
 import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
@@ -41,6 +42,7 @@ public class WeChatApi extends Application {
                 UsersResource.class, TagsResource.class,
                 QrCodesResource.class, QrCodeImagesResource.class,
                 TemplatesResource.class, TemplateMessagesResource.class,
-                MenusResource.class, SelfMenuResource.class);
+                MenusResource.class, SelfMenuResource.class,
+                MediaResource.class);
     }
 }

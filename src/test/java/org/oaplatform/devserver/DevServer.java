@@ -92,6 +92,8 @@ public final class DevServer {
         Instant started = Instant.now();
         Map<String, String> serverEnv = databaseEnvironment();
         serverEnv.put("OA_DEV_MODE", System.getenv().getOrDefault("OA_DEV_MODE", "true"));
+        // Media files beside the database's, kept across restarts like it.
+        serverEnv.put("OA_MEDIA_DIR", System.getenv().getOrDefault("OA_MEDIA_DIR", dataDir.resolve("media").toString()));
         // In a session of its own, so that Ctrl-C reaches only this launcher, whose shutdown hook undeploys and stops
         // the domain in order; a domain killed by the same signal would keep the application registered.
         run(serverEnv, "setsid", "--wait", payaraHome.resolve("bin/asadmin").toString(), "start-domain", "domain1");

@@ -68,6 +68,19 @@ public final class Api {
         }
     }
 
+    /** An answer read as bytes: a downloaded file, or the error a download got instead. */
+    public record Download(int status, String contentType, byte[] body, Map<String, List<String>> headers) {
+
+        public String header(String name) {
+            return new Reply(status, contentType, "", headers).header(name);
+        }
+
+        /** The body as the JSON answer of a failed download. */
+        public Reply asReply() {
+            return new Reply(status, contentType, new String(body, java.nio.charset.StandardCharsets.UTF_8), headers);
+        }
+    }
+
     public Api(URL base) {
         this(base.toString(), TestData.clientAddress());
     }
@@ -124,6 +137,25 @@ public final class Api {
     public Reply post(String path, String body, String contentType) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A body of raw bytes, e.g. a multipart upload. */
+    public Reply post(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET whose answer is kept as bytes (a file). */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A large upload as careful clients send it: headers first, the body only after {@code 100 Continue}. */

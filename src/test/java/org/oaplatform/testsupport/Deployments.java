@@ -26,7 +26,7 @@ public final class Deployments {
      */
     public static WebArchive warWithoutBank() {
         return warWithSettings(Map.of("oa.bank.gateway", "none")).addClasses(Deployments.class, Api.class,
-                Api.Reply.class, TestData.class, TestData.App.class, WalletData.class, WalletData.Holder.class,
+                Api.Reply.class, Api.Download.class, TestData.class, TestData.App.class, WalletData.class, WalletData.Holder.class,
                 SandboxCards.class);
     }
 
@@ -45,7 +45,7 @@ public final class Deployments {
 
     /** The WAR plus the movable clock, for in-container tests that travel in time. */
     public static WebArchive warWithMovableClock() {
-        return war().addClasses(MovableClock.class, Deployments.class, Api.class, Api.Reply.class, TestData.class,
-                TestData.App.class, WalletData.class, WalletData.Holder.class, SandboxCards.class);
+        return war().addClasses(MovableClock.class, Deployments.class, Api.class, Api.Reply.class, Api.Download.class,
+                TestData.class, TestData.App.class, WalletData.class, WalletData.Holder.class, SandboxCards.class);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.accounts.boundary.People;
 import org.oaplatform.accounts.entity.Person;
-import org.oaplatform.payments.control.DueWork;
+import org.oaplatform.platform.control.DueWork;
 import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.entity.AccountKind;

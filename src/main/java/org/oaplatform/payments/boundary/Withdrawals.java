@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.payments.control.BankGateway.MovementStatus;
 import org.oaplatform.payments.control.BankGateway;
-import org.oaplatform.payments.control.DueWork;
+import org.oaplatform.platform.control.DueWork;
 import org.oaplatform.payments.control.PaymentError;
 import org.oaplatform.payments.control.WalletLimits;
 import org.oaplatform.payments.control.WithdrawalFee;

@@ -1,4 +1,4 @@
-package org.oaplatform.payments.control;
+package org.oaplatform.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

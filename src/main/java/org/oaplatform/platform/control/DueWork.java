@@ -1,4 +1,4 @@
-package org.oaplatform.payments.control;
+package org.oaplatform.platform.control;
 
 import java.util.List;
 import java.util.function.LongPredicate;
@@ -6,8 +6,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * How the payments timers work through what fell due (expired transfers, red packets to refund, payouts to settle, top-ups to reconcile):
- * item by item, each in the transaction its step opens. An item whose step fails is logged and left for the next run,
+ * How timers work through what fell due (expired transfers, red packets to refund, payouts to settle, top-ups to
+ * reconcile, media to purge): item by item, each in the transaction its step opens. An item whose step fails is logged and left for the next run,
  * so that one bad row cannot hold back every item queued behind it, run after run, in the same order.
  */
 public final class DueWork {

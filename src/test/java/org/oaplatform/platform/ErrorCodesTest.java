@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.oaplatform.accounts.control.AccountError;
+import org.oaplatform.conversations.control.ConversationError;
 import org.oaplatform.followers.control.FollowerError;
 import org.oaplatform.officialaccounts.control.OfficialAccountError;
 import org.oaplatform.payments.control.PaymentError;
@@ -27,7 +28,7 @@ class ErrorCodesTest {
     private static Stream<ErrorCode> all() {
         return Stream.of(PlatformError.values(), AccountError.values(), OfficialAccountError.values(),
                 FollowerError.values(), WeChatApiError.values(), PaymentError.values(),
-                WebhookError.values()).flatMap(Stream::of);
+                WebhookError.values(), ConversationError.values()).flatMap(Stream::of);
     }
 
     @Test

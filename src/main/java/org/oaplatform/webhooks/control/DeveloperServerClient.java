@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.oaplatform.platform.control.BusinessException;
@@ -191,9 +194,21 @@ public final class DeveloperServerClient {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
+    /** In the operator's words: no class names, which also keep the API's answers free of server internals. */
     private static String describe(IOException e) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        return "the server could not be reached (" + e.getClass().getSimpleName() + message + ")";
+        if (e instanceof ConnectException) {
+            return "the connection was refused";
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "there is no route to the server";
+        }
+        if (e instanceof SSLException) {
+            return "the TLS handshake failed: check the server's certificate";
+        }
+        if (e.getClass() == IOException.class && e.getMessage() != null) {
+            return e.getMessage(); // one of ours, about the answer's shape
+        }
+        return "the connection failed";
     }
 
     static int remainingMillis(long deadline) throws SocketTimeoutException {

@@ -146,8 +146,9 @@ class ConversationsIT {
     void pushesInEveryModeAndTheirPassiveRepliesLandInTheConversation() throws Exception {
         App app = app();
         try (DeveloperServerStub stub = DeveloperServerStub.start(app.appid())) {
+            // WxJava writes reply text into CDATA without splitting "]]>" (docs/webhooks.md): the echo leaves it out
             stub.answer(push -> stub.reply(push, WxMpXmlOutMessage.TEXT().content("echo: "
-                    + push.message().getContent()).toUser(push.message().getFromUser())
+                    + push.message().getContent().replace("]]>", "]]")).toUser(push.message().getFromUser())
                     .fromUser(push.message().getToUser()).build()));
             Api person = follower(app);
             int pushes = 0;
@@ -162,7 +163,7 @@ class ConversationsIT {
                 assertEquals(Long.parseLong(id), push.message().getMsgId(), "the message's id is its MsgId");
                 JsonArray conversation = Eventually.poll(PATIENCE, () -> messages(person, app, ""),
                         m -> m.getJsonObject(0).getString("direction").equals("out"));
-                assertEquals("echo: hi in " + mode + " ]]> <b>",
+                assertEquals("echo: hi in " + mode + " ]] <b>",
                         conversation.getJsonObject(0).getJsonObject("content").getString("content"), mode);
             }
             JsonObject unread = person.get("api/v1/conversations").json().getJsonArray("conversations")
@@ -177,13 +178,15 @@ class ConversationsIT {
             assertEquals(31.2304, location.getLocationX());
             assertEquals(121.4737, location.getLocationY());
             assertEquals("The Bund", location.getLabel());
-            JsonObject news = Eventually.poll(PATIENCE, () -> messages(person, app, "").getJsonObject(0),
-                    m -> m.getString("type").equals("news"));
+            JsonObject summary = Eventually.poll(PATIENCE, () -> person.get("api/v1/conversations").json()
+                    .getJsonArray("conversations").getJsonObject(0),
+                    c -> c.getJsonObject("lastMessage").getString("type").equals("news"));
+            assertEquals(1, summary.getInt("unreadCount"), "the reply is unread until the conversation is opened");
+            JsonObject news = messages(person, app, "").getJsonObject(0);
             assertEquals(1, news.getJsonObject("content").getJsonArray("articles").size(),
                     "one article in a reply to a message");
-            JsonObject summary = person.get("api/v1/conversations").json().getJsonArray("conversations")
-                    .getJsonObject(0);
-            assertEquals(1, summary.getInt("unreadCount"));
+            assertEquals(0, person.get("api/v1/conversations").json().getJsonArray("conversations")
+                    .getJsonObject(0).getInt("unreadCount"));
 
             stub.answer(push -> stub.reply(push, WxMpXmlOutMessage.MUSIC().title("Song").description("la")
                     .musicUrl("https://example.com/a.mp3").hqMusicUrl("https://example.com/a.flac")

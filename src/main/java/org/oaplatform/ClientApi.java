@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
+import org.oaplatform.conversations.boundary.ConversationsResource;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
 import org.oaplatform.menus.boundary.FollowerMenuResource;
@@ -25,6 +26,8 @@ import org.oaplatform.platform.boundary.ProblemMapper;
 import org.oaplatform.platform.boundary.ReadinessGate;
 import org.oaplatform.platform.boundary.RequestCharset;
 import org.oaplatform.platform.boundary.RequestSizeLimit;
+import org.oaplatform.webhooks.boundary.DeliveriesResource;
+import org.oaplatform.webhooks.boundary.DeveloperServerResource;
 
 /**
  * The client API ({@code /api/v1}) that a mobile app would call: bearer sessions, {@code problem+json} errors.
@@ -53,6 +56,8 @@ public class ClientApi extends Application {
                 QrScansResource.class,
                 FollowerMenuResource.class, MenuClicksResource.class,
                 ClientMediaResource.class,
+                DeveloperServerResource.class, DeliveriesResource.class,
+                ConversationsResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
     }
 }

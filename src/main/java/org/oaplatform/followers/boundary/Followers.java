@@ -196,6 +196,12 @@ public class Followers {
         return openid == null || openid.isBlank() ? 0 : ofAccount(account, openid).id();
     }
 
+    /** The person's follower record for the account (also after an unfollow), if they ever followed it. */
+    public Optional<Follower> findOfPerson(long personId, AccountId account) {
+        return em.createNamedQuery(Follower.OF_PERSON_AND_ACCOUNT, Follower.class).setParameter("personId", personId)
+                .setParameter("accountId", account.value()).getResultStream().findFirst();
+    }
+
     /** All or nothing: one unknown openid fails the whole list. */
     public List<Follower> ofAccount(AccountId account, List<String> openids) {
         return openids.stream().map(openid -> ofAccount(account, openid)).toList();

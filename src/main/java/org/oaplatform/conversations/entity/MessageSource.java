@@ -1,0 +1,9 @@
+package org.oaplatform.conversations.entity;
+
+/** How a message came about; the service window and auto-replies add theirs. */
+public enum MessageSource {
+    /** The follower wrote it. */
+    FOLLOWER,
+    /** A developer server answered a push with it. */
+    PASSIVE_REPLY
+}

@@ -1,0 +1,14 @@
+/**
+ * Conversations: the messages between a follower and an official account, both ways, one conversation per account
+ * and person. It owns the follower's side of messaging (writing text, location and link messages, reporting a
+ * location, reading conversations with their unread counts) and stores what accounts answer (today: developer
+ * servers' passive replies; later the service window's custom messages and auto-replies).
+ * <p>
+ * Rules: only followers write; a blacklisted follower's message is kept for them but withheld from the account (no
+ * push, no event). A message's id is its 64-bit WeChat MsgId (time-ordered, from {@code TimeOrderedIds}); the push to
+ * the developer server is recorded in the same transaction as the message ({@code Pushes.record}), so neither exists
+ * without the other, and delivery never holds up the follower. Other components react to a follower's message
+ * through {@link org.oaplatform.conversations.boundary.FollowerMessageReceived} (fired inside the transaction) and
+ * add the account's answers through {@code Conversations.recordOutgoing}. Lists page by keyset, newest first.
+ */
+package org.oaplatform.conversations;

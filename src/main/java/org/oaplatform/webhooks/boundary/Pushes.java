@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
-import org.oaplatform.payments.control.DueWork;
+import org.oaplatform.platform.control.DueWork;
 import org.oaplatform.platform.control.TimeOrderedIds;
 import org.oaplatform.webhooks.control.PushHeader;
 import org.oaplatform.webhooks.entity.Push;

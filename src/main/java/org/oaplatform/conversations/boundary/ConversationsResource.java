@@ -1,8 +1,9 @@
 package org.oaplatform.conversations.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -118,7 +119,7 @@ public class ConversationsResource {
 
     static MessageView view(ConversationMessage message) {
         return new MessageView(Long.toString(message.id()), message.direction().name().toLowerCase(Locale.ROOT),
-                message.type().wireName(), Json.createReader(new StringReader(message.content())).readObject(),
+                message.type().wireName(), JSON.createReader(new StringReader(message.content())).readObject(),
                 message.createdAt());
     }
 

@@ -1,6 +1,7 @@
 package org.oaplatform.conversations.control;
 
-import jakarta.json.Json;
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.oaplatform.conversations.entity.MessageType;
@@ -19,18 +20,18 @@ public final class AccountReplies {
     /** Media replies never get here: the delivery refuses them until the media component exists. */
     public static Stored of(PassiveReply.Content content) {
         if (content instanceof PassiveReply.Text text) {
-            return new Stored(MessageType.TEXT, Json.createObjectBuilder().add("content", text.content()).build());
+            return new Stored(MessageType.TEXT, JSON.createObjectBuilder().add("content", text.content()).build());
         }
         if (content instanceof PassiveReply.Music music) {
-            return new Stored(MessageType.MUSIC, Json.createObjectBuilder().add("title", music.title())
+            return new Stored(MessageType.MUSIC, JSON.createObjectBuilder().add("title", music.title())
                     .add("description", music.description()).add("musicUrl", music.musicUrl())
                     .add("hqMusicUrl", music.hqMusicUrl()).add("thumbMediaId", music.thumbMediaId()).build());
         }
         if (content instanceof PassiveReply.News news) {
-            JsonArrayBuilder articles = Json.createArrayBuilder();
-            news.articles().forEach(a -> articles.add(Json.createObjectBuilder().add("title", a.title())
+            JsonArrayBuilder articles = JSON.createArrayBuilder();
+            news.articles().forEach(a -> articles.add(JSON.createObjectBuilder().add("title", a.title())
                     .add("description", a.description()).add("picUrl", a.picUrl()).add("url", a.url())));
-            return new Stored(MessageType.NEWS, Json.createObjectBuilder().add("articles", articles).build());
+            return new Stored(MessageType.NEWS, JSON.createObjectBuilder().add("articles", articles).build());
         }
         throw new IllegalArgumentException("no conversation content for " + content.getClass().getSimpleName());
     }

@@ -1,6 +1,7 @@
 package org.oaplatform.conversations.control;
 
-import jakarta.json.Json;
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,7 +40,7 @@ public sealed interface FollowerMessage {
         }
 
         public JsonObject json() {
-            return Json.createObjectBuilder().add("content", content).build();
+            return JSON.createObjectBuilder().add("content", content).build();
         }
     }
 
@@ -53,7 +54,7 @@ public sealed interface FollowerMessage {
         }
 
         public JsonObject json() {
-            return Json.createObjectBuilder().add("latitude", latitude).add("longitude", longitude)
+            return JSON.createObjectBuilder().add("latitude", latitude).add("longitude", longitude)
                     .add("scale", scale).add("label", label).build();
         }
     }
@@ -68,7 +69,7 @@ public sealed interface FollowerMessage {
         }
 
         public JsonObject json() {
-            return Json.createObjectBuilder().add("title", title).add("description", description).add("url", url)
+            return JSON.createObjectBuilder().add("title", title).add("description", description).add("url", url)
                     .build();
         }
     }

@@ -1,8 +1,9 @@
 package org.oaplatform.media.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -60,7 +61,7 @@ public class MediaResource {
     public String upload(@QueryParam("type") String type, InputStream body) {
         StoredMedia stored = media.uploadForAccount(caller.account(), type,
                 () -> MultipartMedia.part(providers, headers, body));
-        return Json.createObjectBuilder().add("type", stored.kind().wireName())
+        return JSON.createObjectBuilder().add("type", stored.kind().wireName())
                 .add(stored.kind() == MediaKind.THUMB ? "thumb_media_id" : "media_id", stored.mediaId())
                 .add("created_at", stored.createdAt().getEpochSecond()).build().toString();
     }
@@ -76,7 +77,7 @@ public class MediaResource {
         StoredMedia stored = media.readableByAccount(caller.account(), mediaId);
         if (stored.kind() == MediaKind.VIDEO) {
             String url = settings.publicUrl() + VIDEO_PATH + stored.videoKey();
-            return Response.ok(Json.createObjectBuilder().add("video_url", url).build().toString(),
+            return Response.ok(JSON.createObjectBuilder().add("video_url", url).build().toString(),
                     MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
         }
         return MediaResponses.file(stored, media.open(stored), "attachment");

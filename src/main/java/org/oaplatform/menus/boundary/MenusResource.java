@@ -1,8 +1,9 @@
 package org.oaplatform.menus.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -54,11 +55,11 @@ public class MenusResource {
         Menus.AccountMenus current = menus.menus(caller.account());
         Menus.Published byDefault = current.byDefault()
                 .orElseThrow(() -> new BusinessException(MenuError.MENU_NOT_FOUND));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("menu", Json.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("menu", JSON.createObjectBuilder()
                 .add("button", MenuJson.buttons(byDefault.buttons())).add("menuid", byDefault.menu().menuId()));
         if (!current.conditional().isEmpty()) {
-            JsonArrayBuilder conditional = Json.createArrayBuilder();
-            current.conditional().forEach(p -> conditional.add(Json.createObjectBuilder()
+            JsonArrayBuilder conditional = JSON.createArrayBuilder();
+            current.conditional().forEach(p -> conditional.add(JSON.createObjectBuilder()
                     .add("button", MenuJson.buttons(p.buttons())).add("matchrule", MenuJson.matchRule(p.menu().rule()))
                     .add("menuid", p.menu().menuId())));
             answer.add("conditionalmenu", conditional);
@@ -81,7 +82,7 @@ public class MenusResource {
         JsonObject request = WeChatJson.parseObject(body);
         long menuId = menus.addConditional(caller.account(), MenuRules.buttons(request.get("button")),
                 MenuRules.matchRule(request.get("matchrule")));
-        return Json.createObjectBuilder().add("menuid", String.valueOf(menuId)).build().toString();
+        return JSON.createObjectBuilder().add("menuid", String.valueOf(menuId)).build().toString();
     }
 
     @POST
@@ -103,6 +104,6 @@ public class MenusResource {
     public String tryMatch(String body) {
         String userId = WeChatJson.string(WeChatJson.parseObject(body), "user_id");
         Menus.Published seen = menus.tryMatch(caller.account(), userId);
-        return Json.createObjectBuilder().add("button", MenuJson.buttons(seen.buttons())).build().toString();
+        return JSON.createObjectBuilder().add("button", MenuJson.buttons(seen.buttons())).build().toString();
     }
 }

@@ -1,8 +1,9 @@
 package org.oaplatform.menus.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,7 +37,7 @@ public class SelfMenuResource {
         var byDefault = menus.menus(caller.account()).byDefault();
         JsonArray buttons = byDefault.map(p -> MenuJson.selfMenuButtons(p.buttons()))
                 .orElse(JsonArray.EMPTY_JSON_ARRAY);
-        return Json.createObjectBuilder().add("is_menu_open", byDefault.isPresent() ? 1 : 0)
-                .add("selfmenu_info", Json.createObjectBuilder().add("button", buttons)).build().toString();
+        return JSON.createObjectBuilder().add("is_menu_open", byDefault.isPresent() ? 1 : 0)
+                .add("selfmenu_info", JSON.createObjectBuilder().add("button", buttons)).build().toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.oaplatform.menus.control;
 
-import jakarta.json.Json;
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,7 +23,7 @@ public final class MenuJson {
 
     /** Every button with its {@code sub_button} array, empty for a leaf, as WeChat's {@code menu/get} answers it. */
     public static JsonArray buttons(List<Button> buttons) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         buttons.forEach(b -> array.add(fields(b).add("sub_button", buttons(b.subButtons()))));
         return array.build();
     }
@@ -34,11 +35,11 @@ public final class MenuJson {
 
     /** {@code selfmenu_info.button}: sub-buttons wrapped as {@code "sub_button":{"list":[...]}}, leaves without. */
     public static JsonArray selfMenuButtons(List<Button> buttons) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Button b : buttons) {
             JsonObjectBuilder button = fields(b);
             if (b.isParent()) {
-                button.add("sub_button", Json.createObjectBuilder().add("list", selfMenuButtons(b.subButtons())));
+                button.add("sub_button", JSON.createObjectBuilder().add("list", selfMenuButtons(b.subButtons())));
             }
             array.add(button);
         }
@@ -50,7 +51,7 @@ public final class MenuJson {
      * (what WeChat's {@code menu/get} answers, and what WxJava reads).
      */
     public static JsonObject matchRule(MatchRule rule) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (rule.tagId() != null) {
             json.add("tag_id", String.valueOf(rule.tagId())).add("group_id", String.valueOf(rule.tagId()));
         }
@@ -61,7 +62,7 @@ public final class MenuJson {
     }
 
     private static JsonObjectBuilder fields(Button b) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (!b.isParent()) {
             json.add("type", b.type().wireName());
         }

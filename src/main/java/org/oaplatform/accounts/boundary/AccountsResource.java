@@ -1,6 +1,6 @@
 package org.oaplatform.accounts.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +27,7 @@ import org.oaplatform.platform.control.Settings;
 
 /** Client API for personal accounts: codes, registration, sessions, the profile (and the dev-mode SMS outbox). */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountsResource {

@@ -2,7 +2,7 @@ package org.oaplatform.conversations.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -31,7 +31,7 @@ import org.oaplatform.platform.control.PlatformError;
 
 /** Client API: a person's conversations with the accounts they follow. */
 @Path("conversations")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationsResource {

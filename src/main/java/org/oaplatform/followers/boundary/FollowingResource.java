@@ -1,6 +1,6 @@
 package org.oaplatform.followers.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +26,7 @@ import org.oaplatform.officialaccounts.entity.OfficialAccount;
 
 /** Client API: the accounts a person follows. Following by search is {@code ADD_SCENE_SEARCH}. */
 @Path("me/following")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FollowingResource {

@@ -1,6 +1,6 @@
 package org.oaplatform.followers.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import org.oaplatform.wechatapi.boundary.ErrcodeContentType;
  * must never turn a picture into a 406.
  */
 @Path("showqrcode")
-@RequestScoped
+@ApplicationScoped
 public class QrCodeImagesResource {
 
     @Inject

@@ -2,7 +2,7 @@ package org.oaplatform.followers.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +19,7 @@ import org.oaplatform.wechatapi.control.WeChatJson;
 
 /** {@code qrcode/create} of spec §8.1: temporary and permanent parametric QR codes. */
 @Path("qrcode")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.WILDCARD)
 public class QrCodesResource {

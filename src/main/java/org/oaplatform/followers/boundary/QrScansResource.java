@@ -1,6 +1,6 @@
 package org.oaplatform.followers.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +21,7 @@ import org.oaplatform.followers.entity.QrScanOutcome;
  * {@code qr-code-unknown}, expired ones 410 {@code qr-code-expired}.
  */
 @Path("qr-scans")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class QrScansResource {

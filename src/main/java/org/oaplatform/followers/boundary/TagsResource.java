@@ -2,7 +2,7 @@ package org.oaplatform.followers.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -29,7 +29,7 @@ import org.oaplatform.wechatapi.control.WeChatJson;
 
 /** The WeChat tag and blacklist API of spec §7.2 and §7.3 (the tag's member list lives at {@code user/tag/get}). */
 @Path("tags")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.WILDCARD)
 public class TagsResource {

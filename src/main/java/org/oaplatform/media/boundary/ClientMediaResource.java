@@ -1,6 +1,6 @@
 package org.oaplatform.media.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import org.oaplatform.media.entity.StoredMedia;
  * and what accounts sent them.
  */
 @Path("media")
-@RequestScoped
+@ApplicationScoped
 public class ClientMediaResource {
 
     /** A media as the client sees it; {@code type} is WeChat's word for its kind. */

@@ -2,7 +2,7 @@ package org.oaplatform.media.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ import org.oaplatform.wechatapi.boundary.CgiEndpoint;
  * No {@code @Produces} on the downloads: a client's {@code Accept} header must never turn a file into a 406.
  */
 @Path("media")
-@RequestScoped
+@ApplicationScoped
 public class MediaResource {
 
     static final String VIDEO_PATH = "/cgi-bin/media/video/";

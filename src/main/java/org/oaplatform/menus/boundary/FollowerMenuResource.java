@@ -1,6 +1,6 @@
 package org.oaplatform.menus.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import org.oaplatform.menus.entity.ClientPlatform;
  * not shown. Its own path, not under a {@code conversations} resource, so that it takes nothing from one.
  */
 @Path("conversations/{appid}/menu")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class FollowerMenuResource {
 

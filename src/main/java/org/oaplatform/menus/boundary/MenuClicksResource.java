@@ -1,6 +1,6 @@
 package org.oaplatform.menus.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +19,7 @@ import org.oaplatform.menus.entity.ClientPlatform;
  * The answer is the button, and for {@code view} and {@code miniprogram} buttons the url the client opens.
  */
 @Path("conversations/{appid}/menu-clicks")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MenuClicksResource {

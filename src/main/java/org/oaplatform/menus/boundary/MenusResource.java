@@ -2,7 +2,7 @@ package org.oaplatform.menus.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,7 +27,7 @@ import org.oaplatform.wechatapi.control.WeChatJson;
  * spec §1.4's; {@code get_current_selfmenu_info} is {@link SelfMenuResource}.
  */
 @Path("menu")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.WILDCARD)
 public class MenusResource {

@@ -2,7 +2,7 @@ package org.oaplatform.menus.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +20,7 @@ import org.oaplatform.wechatapi.boundary.CgiEndpoint;
  * API only here, so the console-only button types never appear; without a menu it is closed and empty.
  */
 @Path("get_current_selfmenu_info")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.WILDCARD)
 public class SelfMenuResource {

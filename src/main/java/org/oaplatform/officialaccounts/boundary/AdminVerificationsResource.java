@@ -1,6 +1,6 @@
 package org.oaplatform.officialaccounts.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -17,7 +17,7 @@ import org.oaplatform.officialaccounts.entity.ApplicationStatus;
 
 /** The verification queue for platform administrators. */
 @Path("admin/verifications")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminVerificationsResource {

@@ -1,6 +1,6 @@
 package org.oaplatform.officialaccounts.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +32,7 @@ import org.oaplatform.platform.control.BusinessException;
 
 /** Client API for official accounts: register, find, manage credentials, members, whitelist, verification. */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OfficialAccountsResource {

@@ -1,6 +1,6 @@
 package org.oaplatform.payments.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -19,7 +19,7 @@ import org.oaplatform.platform.control.PlatformError;
 
 /** Client API for platform administrators: the ledger audit, postings, statements and locked payment passwords. */
 @Path("admin/ledger")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminLedgerResource {
 

@@ -1,6 +1,6 @@
 package org.oaplatform.payments.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +19,7 @@ import org.oaplatform.payments.entity.RedPacketKind;
 
 /** Client API: sending red packets and opening them. */
 @Path("wallet/red-packets")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RedPacketsResource {

@@ -1,6 +1,6 @@
 package org.oaplatform.payments.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +19,7 @@ import org.oaplatform.accounts.boundary.CurrentPerson;
 
 /** Client API: transfers to another person, and accepting or returning the ones received. */
 @Path("wallet/transfers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TransfersResource {

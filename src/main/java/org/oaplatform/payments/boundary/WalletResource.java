@@ -1,6 +1,6 @@
 package org.oaplatform.payments.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +33,7 @@ import org.oaplatform.platform.control.PlatformError;
  * whole fen (1 CNY = 100 fen). Requests that move money need an {@code Idempotency-Key} header.
  */
 @Path("wallet")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WalletResource {

@@ -2,7 +2,7 @@ package org.oaplatform.templates.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +17,7 @@ import org.oaplatform.wechatapi.control.WeChatJson;
 
 /** {@code message/template/send} (spec §5.1). WxJava reads {@code errcode} unconditionally, so it is always there. */
 @Path("message/template")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.WILDCARD)
 public class TemplateMessagesResource {

@@ -2,7 +2,7 @@ package org.oaplatform.templates.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -28,7 +28,7 @@ import org.oaplatform.wechatapi.control.WeChatJson;
 
 /** The template library API of spec §5.2, for verified service accounts (48001 otherwise). */
 @Path("template")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.WILDCARD)
 public class TemplatesResource {

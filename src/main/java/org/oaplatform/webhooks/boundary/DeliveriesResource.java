@@ -1,6 +1,6 @@
 package org.oaplatform.webhooks.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import org.oaplatform.webhooks.entity.PushState;
 
 /** Client API: an account's delivery log and replays, for its members. */
 @Path("official-accounts/{appid}/deliveries")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveriesResource {
 

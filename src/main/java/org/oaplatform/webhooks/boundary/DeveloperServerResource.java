@@ -1,6 +1,6 @@
 package org.oaplatform.webhooks.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +17,7 @@ import org.oaplatform.webhooks.control.PushMode;
 
 /** Client API: an account's developer server ("developer mode"), for its owner and admins. */
 @Path("official-accounts/{appid}/server")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DeveloperServerResource {

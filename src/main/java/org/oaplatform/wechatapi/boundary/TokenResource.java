@@ -2,7 +2,7 @@ package org.oaplatform.wechatapi.boundary;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +16,7 @@ import org.oaplatform.wechatapi.control.WeChatJson;
 
 /** {@code /cgi-bin/token}, {@code /cgi-bin/stable_token} and the basic token-checked calls of spec §1. */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class TokenResource {
 

@@ -11,9 +11,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import me.chanjar.weixin.common.bean.menu.WxMenu;
 import me.chanjar.weixin.common.bean.menu.WxMenuButton;
 import me.chanjar.weixin.common.bean.menu.WxMenuRule;
@@ -28,6 +34,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.oaplatform.menus.boundary.Menus;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Api.Reply;
 import org.oaplatform.testsupport.Deployments;
@@ -219,6 +226,36 @@ class MenusApiIT {
                 () -> wx.getMenuService().menuCreate(conditional(rule(null, "3"), click("其他", "O"))));
         assertEquals(65305, tooMany.getError().getErrorCode());
         assertEquals(20, wx.getMenuService().menuGet().getConditionalMenu().size());
+    }
+
+    @Test
+    void concurrentChangesOfOneAccountKeepItsLimits() throws Exception {
+        App app = TestData.verifiedServiceAccount(TestData.person(new Api(base), TestData.cnPhone()));
+        String token = app.token();
+        Api api = app.owner();
+        assertEquals(0, api.post("cgi-bin/menu/create?access_token=" + token,
+                "{\"button\":[{\"type\":\"click\",\"name\":\"a\",\"key\":\"K\"}]}", "application/json").errcode());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String body = "{\"button\":[{\"type\":\"click\",\"name\":\"c\",\"key\":\"C" + i + "\"}],"
+                        + "\"matchrule\":{\"client_platform_type\":\"" + (1 + i % 3) + "\"}}";
+                replies.add(pool.submit(() -> api.post("cgi-bin/menu/addconditional?access_token=" + token, body,
+                        "application/json")));
+            }
+            Map<Integer, Integer> byErrcode = new TreeMap<>();
+            for (Future<Reply> reply : replies) {
+                byErrcode.merge(reply.get(60, TimeUnit.SECONDS).errcode(), 1, Integer::sum);
+            }
+            assertEquals(Map.of(0, Menus.MAX_CONDITIONAL_MENUS, 65305, 30 - Menus.MAX_CONDITIONAL_MENUS), byErrcode,
+                    "the account's lock makes the 21st and later see the 20 before them");
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonObject got = api.get("cgi-bin/menu/get?access_token=" + token).json();
+        assertEquals(Menus.MAX_CONDITIONAL_MENUS, got.getJsonArray("conditionalmenu").stream()
+                .map(m -> m.asJsonObject().getJsonNumber("menuid").longValue()).distinct().count());
     }
 
     @Test

@@ -153,6 +153,7 @@ public class Media {
     }
 
     /** The file of a media just found readable; 40007 when the purge took it meanwhile. Close it after reading. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public InputStream open(StoredMedia media) {
         return files.open(media.storagePath()).orElseThrow(Media::invalid);
     }

@@ -11,7 +11,11 @@ import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpKefuService;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -141,6 +145,40 @@ class CustomMessagesIT {
         Setup left = setup();
         left.fan().delete("api/v1/me/following/" + left.app().appid());
         assertEquals(43004, errcode(() -> left.wx().getKefuService().sendKefuMessage(text(left.openid(), "x"))));
+    }
+
+    @Test
+    void concurrentSendsToOneFollowerAreCountedOneAtATime() throws Exception {
+        Setup s = setup();
+        assertEquals(201, s.fan().post("api/v1/conversations/" + s.app().appid() + "/messages",
+                Json.createObjectBuilder().add("type", "text").add("content", "在吗").build()).status());
+        WxMpKefuService kefu = s.wx().getKefuService();
+        kefu.sendKfTypingState(s.openid(), "CancelTyping"); // the token is fetched once, before the race
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> sends = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String content = "并发 " + i;
+                sends.add(pool.submit(() -> {
+                    try {
+                        kefu.sendKefuMessage(text(s.openid(), content));
+                        return 0;
+                    } catch (WxErrorException e) {
+                        return e.getError().getErrorCode();
+                    }
+                }));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> send : sends) {
+                codes.add(send.get());
+            }
+            assertEquals(5, codes.stream().filter(c -> c == 0).count(), codes.toString());
+            assertEquals(7, codes.stream().filter(c -> c == 45047).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(5, conversation(s).getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("direction").equals("out")).count());
     }
 
     @Test

@@ -68,12 +68,6 @@ public class ServiceWindows {
         }
     }
 
-    /** The follower's window now; {@link ServiceWindow#NONE} when they never opened one. */
-    public ServiceWindow of(Follower follower) {
-        ConversationWindow row = em.find(ConversationWindow.class, follower.id());
-        return row == null ? ServiceWindow.NONE : window(row);
-    }
-
     /**
      * Counts one customer-service message sent {@code now}: 45015 outside the window, 45047 when its messages are
      * spent. The caller holds the follower's lock ({@code Followers.receiver}), so sends are counted one at a time.

@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.oaplatform.conversations.boundary.CustomMessagesResource;
 import org.oaplatform.followers.boundary.QrCodeImagesResource;
 import org.oaplatform.followers.boundary.QrCodesResource;
 import org.oaplatform.followers.boundary.TagsResource;
@@ -43,6 +44,7 @@ public class WeChatApi extends Application {
                 QrCodesResource.class, QrCodeImagesResource.class,
                 TemplatesResource.class, TemplateMessagesResource.class,
                 MenusResource.class, SelfMenuResource.class,
-                MediaResource.class);
+                MediaResource.class,
+                CustomMessagesResource.class);
     }
 }

@@ -1,8 +1,10 @@
 /**
  * Conversations: the messages between a follower and an official account, both ways, one conversation per account
  * and person. It owns the follower's side of messaging (writing text, location and link messages, reporting a
- * location, reading conversations with their unread counts) and stores what accounts answer (today: developer
- * servers' passive replies; later the service window's custom messages and auto-replies).
+ * location, reading conversations with their unread counts) and stores what accounts answer (developer servers'
+ * passive replies, customer-service messages, template messages; later auto-replies). It keeps each conversation's
+ * service window ({@code ServiceWindows}, spec §4.2) and sends customer-service messages within it
+ * ({@code CustomMessages}).
  * <p>
  * Rules: only followers write; a blacklisted follower's message is kept for them but withheld from the account (no
  * push, no event). A message's id is its 64-bit WeChat MsgId (time-ordered, from {@code TimeOrderedIds}); the push to

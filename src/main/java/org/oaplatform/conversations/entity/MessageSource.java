@@ -5,5 +5,9 @@ public enum MessageSource {
     /** The follower wrote it. */
     FOLLOWER,
     /** A developer server answered a push with it. */
-    PASSIVE_REPLY
+    PASSIVE_REPLY,
+    /** The account sent it through {@code message/custom/send}, inside the service window. */
+    CUSTOM_MESSAGE,
+    /** The account sent a template message ({@code message/template/send}). */
+    TEMPLATE_MESSAGE
 }

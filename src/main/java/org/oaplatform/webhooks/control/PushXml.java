@@ -89,6 +89,16 @@ public final class PushXml {
         });
     }
 
+    /** A mini program button: the page path as EventKey, and the conditional menu's id when one was shown. */
+    public static String viewMiniProgram(PushHeader header, String pagePath, Long menuId) {
+        return event(header, "view_miniprogram", xml -> {
+            xml.text("EventKey", pagePath);
+            if (menuId != null) {
+                xml.number("MenuId", menuId);
+            }
+        });
+    }
+
     public static String scanCodePush(PushHeader header, String key, String scanType, String scanResult) {
         return scanCode(header, "scancode_push", key, scanType, scanResult);
     }

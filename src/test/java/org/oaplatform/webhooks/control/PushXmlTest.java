@@ -108,6 +108,11 @@ class PushXmlTest {
         assertEquals(208379533L, view.getMenuId());
         assertNull(parsed(PushXml.view(HEADER, "https://oa.example/", null)).getMenuId());
 
+        WxMpXmlMessage miniProgram = parsed(PushXml.viewMiniProgram(HEADER, "pages/index?x=1", 208379534L));
+        assertEvent(miniProgram, "view_miniprogram");
+        assertEquals("pages/index?x=1", miniProgram.getEventKey());
+        assertEquals(208379534L, miniProgram.getMenuId());
+
         for (String event : List.of("scancode_push", "scancode_waitmsg")) {
             String xml = event.equals("scancode_push") ? PushXml.scanCodePush(HEADER, "rselfmenu_0_1", "qrcode", "1")
                     : PushXml.scanCodeWaitMessage(HEADER, "rselfmenu_0_1", "qrcode", "1");

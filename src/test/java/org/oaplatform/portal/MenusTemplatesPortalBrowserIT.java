@@ -101,38 +101,38 @@ class MenusTemplatesPortalBrowserIT {
         browser.logIn(ownerPhone, TestData.PASSWORD);
         browser.open("portal/accounts/followers.xhtml?appid=" + appid);
         wait.until(visibilityOfElementLocated(By.cssSelector(".account-nav a.menus-link"))).click();
-        wait.until(visibilityOfElementLocated(By.id("menu:addButton")));
-        assertTrue(driver.findElement(By.cssSelector("[id='menu:state']")).getText().contains("No menu"));
+        wait.until(visibilityOfElementLocated(By.id("menus:addButton")));
+        assertTrue(driver.findElement(By.cssSelector("[id='menus:state']")).getText().contains("No menu"));
 
         // Two buttons: a click button, and a parent of a view and a click sub-button.
-        click("menu:addButton");
-        type("menu:buttons:0:name", "今日歌曲");
-        type("menu:buttons:0:key", "V1001_TODAY");
-        click("menu:addButton");
-        type("menu:buttons:1:name", "菜单");
-        click("menu:buttons:1:addSub");
-        click("menu:buttons:1:addSub");
-        type("menu:buttons:1:subs:0:name", "搜索");
-        chooseType("menu:buttons:1:subs:0:type", "VIEW");
-        type("menu:buttons:1:subs:0:url", "https://www.example.com/search");
-        type("menu:buttons:1:subs:1:name", "赞一下我们");
-        type("menu:buttons:1:subs:1:key", "V1001_GOOD");
+        click("menus:addButton");
+        type("menus:buttons:0:name", "今日歌曲");
+        type("menus:buttons:0:key", "V1001_TODAY");
+        click("menus:addButton");
+        type("menus:buttons:1:name", "菜单");
+        click("menus:buttons:1:addSub");
+        click("menus:buttons:1:addSub");
+        type("menus:buttons:1:subs:0:name", "搜索");
+        chooseType("menus:buttons:1:subs:0:type", "VIEW");
+        type("menus:buttons:1:subs:0:url", "https://www.example.com/search");
+        type("menus:buttons:1:subs:1:name", "赞一下我们");
+        type("menus:buttons:1:subs:1:key", "V1001_GOOD");
         assertEquals(List.of("今日歌曲", "≡ 菜单"), previewButtons());
         assertEquals(List.of("搜索", "赞一下我们"), texts(".phone-sub"));
 
         // WeChat's limit of 16 bytes for a top-level name (six Chinese characters are 18), refused on the page.
-        type("menu:buttons:0:name", "一二三四五六");
-        click("menu:save");
+        type("menus:buttons:0:name", "一二三四五六");
+        click("menus:save");
         String refusal = error();
         assertTrue(refusal.contains("16 bytes"), refusal);
         assertFalse(refusal.contains("Exception"), refusal);
         browser.screenshot("name-too-long");
         assertEquals(46003, app.owner().get("cgi-bin/menu/get?access_token=" + app.token()).errcode());
 
-        type("menu:buttons:0:name", "今日歌曲");
-        click("menu:save");
+        type("menus:buttons:0:name", "今日歌曲");
+        click("menus:save");
         assertNoErrors();
-        assertTrue(driver.findElement(By.cssSelector("[id='menu:state']")).getText().contains("Published menu"));
+        assertTrue(driver.findElement(By.cssSelector("[id='menus:state']")).getText().contains("Published menu"));
         browser.screenshot("published");
         JsonArray published = menuGet(app).getJsonObject("menu").getJsonArray("button");
         assertEquals("今日歌曲", published.getJsonObject(0).getString("name"));
@@ -142,10 +142,10 @@ class MenusTemplatesPortalBrowserIT {
         assertEquals("click", subs.getJsonObject(1).getString("type"));
 
         // Reordered: the parent first, and its sub-buttons swapped.
-        click("menu:buttons:1:up");
-        click("menu:buttons:0:subs:1:up");
+        click("menus:buttons:1:up");
+        click("menus:buttons:0:subs:1:up");
         assertEquals(List.of("≡ 菜单", "今日歌曲"), previewButtons());
-        click("menu:save");
+        click("menus:save");
         assertNoErrors();
         published = menuGet(app).getJsonObject("menu").getJsonArray("button");
         assertEquals("菜单", published.getJsonObject(0).getString("name"));
@@ -160,13 +160,13 @@ class MenusTemplatesPortalBrowserIT {
         assertEquals(200, conditional.status(), conditional.text());
         String menuId = conditional.json().getString("menuid");
         driver.navigate().refresh();
-        WebElement row = wait.until(visibilityOfElementLocated(By.cssSelector("[id='menu:conditional'] tr.conditional-row")));
+        WebElement row = wait.until(visibilityOfElementLocated(By.cssSelector("[id='menus:conditional'] tr.conditional-row")));
         assertEquals(menuId, row.findElement(By.cssSelector("td.conditional-id")).getText().strip());
         assertEquals("Android", row.findElement(By.cssSelector("td.conditional-platform")).getText().strip());
         browser.screenshot("conditional");
         confirm(row.findElement(By.cssSelector("button.conditional-delete")));
         assertNoErrors();
-        wait.until(d -> d.findElements(By.cssSelector("[id='menu:conditional'] tr.conditional-row")).isEmpty());
+        wait.until(d -> d.findElements(By.cssSelector("[id='menus:conditional'] tr.conditional-row")).isEmpty());
         assertFalse(menuGet(app).containsKey("conditionalmenu"));
 
         // In Simplified Chinese: an empty sub-button name is refused with the rule in Chinese.
@@ -175,16 +175,16 @@ class MenusTemplatesPortalBrowserIT {
         browser.awaitGone(chinese);
         wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
         assertEquals("自定义菜单", driver.findElement(By.tagName("h1")).getText().strip());
-        driver.findElement(By.id("menu:buttons:0:subs:0:name")).clear();
-        click("menu:save");
+        driver.findElement(By.id("menus:buttons:0:subs:0:name")).clear();
+        click("menus:save");
         refusal = error();
         assertTrue(refusal.contains("子菜单名称必填"), refusal);
         browser.screenshot("zh-sub-name-missing");
-        click("menu:revert");
+        click("menus:revert");
         assertEquals(List.of("≡ 菜单", "今日歌曲"), previewButtons());
 
         // Deleting every menu; the API then has none.
-        confirm(driver.findElement(By.id("menu:deleteAll")));
+        confirm(driver.findElement(By.id("menus:deleteAll")));
         assertNoErrors();
         assertEquals(List.of(), previewButtons());
         browser.screenshot("zh-deleted");
@@ -289,13 +289,13 @@ class MenusTemplatesPortalBrowserIT {
                 .json().getString("appid");
         browser.logIn(strangerPhone, TestData.PASSWORD);
         browser.open("portal/accounts/menus.xhtml?appid=" + own);
-        wait.until(visibilityOfElementLocated(By.id("menu:addButton")));
+        wait.until(visibilityOfElementLocated(By.id("menus:addButton")));
         assertNoErrors();
         for (String page : List.of("menus", "templates")) {
             browser.open("portal/accounts/" + page + ".xhtml?appid=" + appid);
             WebElement refusal = wait.until(visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-error")));
             assertFalse(refusal.getText().isBlank());
-            assertTrue(driver.findElements(By.cssSelector("form[id='menu'], form[id='templates'], #unavailable,"
+            assertTrue(driver.findElements(By.cssSelector("form[id='menus'], form[id='templates'], #unavailable,"
                     + " .account-nav")).isEmpty(), page + " shows the account");
             browser.screenshot("stranger-" + page);
         }
@@ -332,7 +332,7 @@ class MenusTemplatesPortalBrowserIT {
     /** Clicks a control guarded by the confirm dialog, says yes, and waits for the update. */
     private void confirm(WebElement control) {
         control.click();
-        wait.until(visibilityOfElementLocated(By.cssSelector(".ui-confirmdialog .ui-confirmdialog-yes"))).click();
+        wait.until(visibilityOfElementLocated(By.cssSelector(".ui-confirmdialog-yes"))).click();
         browser.awaitGone(control);
     }
 

@@ -117,8 +117,6 @@ class MenusTemplatesPortalBrowserIT {
         type("menus:buttons:1:subs:0:url", "https://www.example.com/search");
         type("menus:buttons:1:subs:1:name", "赞一下我们");
         type("menus:buttons:1:subs:1:key", "V1001_GOOD");
-        assertEquals(List.of("今日歌曲", "≡ 菜单"), previewButtons());
-        assertEquals(List.of("搜索", "赞一下我们"), texts(".phone-sub"));
 
         // WeChat's limit of 16 bytes for a top-level name (six Chinese characters are 18), refused on the page.
         type("menus:buttons:0:name", "一二三四五六");
@@ -133,6 +131,8 @@ class MenusTemplatesPortalBrowserIT {
         click("menus:save");
         assertNoErrors();
         assertTrue(driver.findElement(By.cssSelector("[id='menus:state']")).getText().contains("Published menu"));
+        assertEquals(List.of("今日歌曲", "≡ 菜单"), previewButtons());
+        assertEquals(List.of("搜索", "赞一下我们"), texts(".phone-sub"));
         browser.screenshot("published");
         JsonArray published = menuGet(app).getJsonObject("menu").getJsonArray("button");
         assertEquals("今日歌曲", published.getJsonObject(0).getString("name"));

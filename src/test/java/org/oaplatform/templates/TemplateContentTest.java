@@ -33,6 +33,12 @@ class TemplateContentTest {
     }
 
     @Test
+    void keywordNamesAreTheLabelsThatCanBePicked() {
+        assertEquals(List.of("订单号", "商品名称", "支付金额"), ORDER.keywordNames());
+        assertEquals(ORDER.text(), ORDER.withKeywordNames(ORDER.keywordNames()).text());
+    }
+
+    @Test
     void keywordNamesPickTheirLinesAndKeepTheUnlabelledOnes() {
         TemplateContent picked = ORDER.withKeywordNames(List.of("支付金额", "订单号"));
         assertEquals("{{first.DATA}}\n订单号：{{keyword1.DATA}}\n支付金额：{{amount3.DATA}}\n{{remark.DATA}}",

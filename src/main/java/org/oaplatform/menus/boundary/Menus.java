@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -22,7 +23,11 @@ import org.oaplatform.menus.control.MenuRules;
 import org.oaplatform.menus.entity.Button;
 import org.oaplatform.menus.entity.MatchRule;
 import org.oaplatform.menus.entity.Menu;
+import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.officialaccounts.control.Capability;
 import org.oaplatform.officialaccounts.entity.AccountId;
+import org.oaplatform.officialaccounts.entity.MemberRole;
+import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
 
@@ -31,6 +36,11 @@ import org.oaplatform.platform.control.Ids;
  * conditional menus, each replaced whole, never edited. Every change of an account's menus first locks the account's
  * {@code menu_account} row, so concurrent changes of one account run one after the other and the checks that span
  * menus (a default menu exists, how many conditional menus, how many domains) hold at commit.
+ * <p>
+ * The methods taking an account id serve {@code /cgi-bin}, whose caller the access token identified. Those taking a
+ * person id and an appid serve the portal: any member of the account reads its menus (others get {@code NOT_FOUND}),
+ * owners and admins change them (the menu is the account's public face, like its developer server), under the
+ * capability the API would need, and through the same rules.
  */
 @Stateless
 public class Menus {
@@ -69,6 +79,30 @@ public class Menus {
 
     @Inject
     People people;
+
+    @Inject
+    OfficialAccounts accounts;
+
+    /** For the portal: {@link #menus(AccountId)}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AccountMenus menus(long personId, String appId) {
+        return menus(accounts.requireMember(personId, appId).account().accountId());
+    }
+
+    /** For the portal: {@code menu/create} of a {@code button} array, read by the API's own rules. */
+    public long create(long personId, String appId, JsonArray buttons) {
+        return create(managedAccount(personId, appId, Capability.CUSTOM_MENU), MenuRules.buttons(buttons));
+    }
+
+    /** For the portal: {@code menu/delconditional}. */
+    public void deleteConditional(long personId, String appId, long menuId) {
+        deleteConditional(managedAccount(personId, appId, Capability.PERSONALIZED_MENU), menuId);
+    }
+
+    /** For the portal: {@code menu/delete}. */
+    public void deleteAll(long personId, String appId) {
+        deleteAll(managedAccount(personId, appId, Capability.CUSTOM_MENU));
+    }
 
     /** {@code menu/create}: replaces the default menu (conditional menus stay). */
     public long create(AccountId account, List<Button> buttons) {
@@ -136,6 +170,13 @@ public class Menus {
         AccountMenus menus = menus(account);
         return menus.seenBy(new MenuMatching.Follower(followers.tagIdsOf(follower), null))
                 .orElseThrow(() -> new BusinessException(MenuError.MENU_NOT_FOUND));
+    }
+
+    /** The account if the person may change its menus and the account may have them. */
+    private AccountId managedAccount(long personId, String appId, Capability capability) {
+        OfficialAccount account = accounts.requireRole(personId, appId, MemberRole.OWNER, MemberRole.ADMIN).account();
+        accounts.requireCapability(account, capability);
+        return account.accountId();
     }
 
     private Optional<Follower> followerByUserId(AccountId account, String userId) {

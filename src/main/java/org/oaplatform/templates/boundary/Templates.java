@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.officialaccounts.control.Capability;
 import org.oaplatform.officialaccounts.entity.AccountId;
+import org.oaplatform.officialaccounts.entity.MemberRole;
+import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.TimeOrderedIds;
@@ -29,6 +33,10 @@ import org.oaplatform.templates.entity.IndustryChoice;
  * <p>
  * The industry row is the account's lock for its template set: adding locks it first, so two adds at 24 templates
  * cannot make 26.
+ * <p>
+ * The methods taking an account id serve {@code /cgi-bin}, whose caller the access token identified. Those taking a
+ * person id and an appid serve the portal: any member of the account reads (others get {@code NOT_FOUND}), owners and
+ * admins change, and only accounts with template messages (verified service accounts, 48001 otherwise), as the API.
  */
 @Stateless
 public class Templates {
@@ -52,6 +60,34 @@ public class Templates {
 
     @Inject
     TemplateLibrary library;
+
+    @Inject
+    OfficialAccounts accounts;
+
+    /** For the portal: {@link #industries(AccountId)}. */
+    public Optional<Industries> industries(long personId, String appId) {
+        return industries(account(personId, appId, MemberRole.values()));
+    }
+
+    /** For the portal: {@link #list(AccountId)}. */
+    public List<AccountTemplate> list(long personId, String appId) {
+        return list(account(personId, appId, MemberRole.values()));
+    }
+
+    /** For the portal: {@link #setIndustries(AccountId, String, String)}. */
+    public void setIndustries(long personId, String appId, String primaryId, String secondaryId) {
+        setIndustries(account(personId, appId, MemberRole.OWNER, MemberRole.ADMIN), primaryId, secondaryId);
+    }
+
+    /** For the portal: {@link #add(AccountId, String, List)}. */
+    public String add(long personId, String appId, String libraryId, List<String> keywordNames) {
+        return add(account(personId, appId, MemberRole.OWNER, MemberRole.ADMIN), libraryId, keywordNames);
+    }
+
+    /** For the portal: {@link #delete(AccountId, String)}. */
+    public void delete(long personId, String appId, String templateId) {
+        delete(account(personId, appId, MemberRole.OWNER, MemberRole.ADMIN), templateId);
+    }
 
     public record Industries(Industry primary, Industry secondary) {
     }
@@ -131,6 +167,12 @@ public class Templates {
                 .setParameter("templateId", templateId).getResultStream()
                 .filter(t -> t.accountId() == account.value()).findFirst()
                 .orElseThrow(() -> new BusinessException(TemplateError.INVALID_TEMPLATE_ID));
+    }
+
+    private AccountId account(long personId, String appId, MemberRole... roles) {
+        OfficialAccount account = accounts.requireRole(personId, appId, roles).account();
+        accounts.requireCapability(account, Capability.TEMPLATE_MESSAGES);
+        return account.accountId();
     }
 
     private static Industry industry(String id) {

@@ -29,6 +29,18 @@ public record TemplateContent(String text) {
         return List.copyOf(keys);
     }
 
+    /** The labels of the labelled lines, in order: what {@link #withKeywordNames} chooses from. */
+    public List<String> keywordNames() {
+        List<String> names = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            Matcher label = LABELLED_LINE.matcher(line);
+            if (label.find()) {
+                names.add(label.group(1));
+            }
+        }
+        return List.copyOf(names);
+    }
+
     /** The text a follower sees: each placeholder replaced by its value, or by nothing when no value was sent. */
     public String render(Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(text);

@@ -5,5 +5,7 @@ public enum MessageSource {
     /** The follower wrote it. */
     FOLLOWER,
     /** A developer server answered a push with it. */
-    PASSIVE_REPLY
+    PASSIVE_REPLY,
+    /** The account's auto-reply rules answered (no developer server). */
+    AUTO_REPLY
 }

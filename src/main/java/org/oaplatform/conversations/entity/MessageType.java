@@ -3,11 +3,11 @@ package org.oaplatform.conversations.entity;
 import java.util.Locale;
 
 /**
- * The kinds of message a conversation holds, named as WeChat's MsgType. Followers write text, location and link;
- * accounts also answer with music and news. Image, voice and video arrive with the media component.
+ * The kinds of message a conversation holds, named as WeChat's MsgType. Followers write text, image, voice, video,
+ * location and link; accounts also answer with music and news. A media message's content names its media id.
  */
 public enum MessageType {
-    TEXT, LOCATION, LINK, MUSIC, NEWS;
+    TEXT, IMAGE, VOICE, VIDEO, LOCATION, LINK, MUSIC, NEWS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

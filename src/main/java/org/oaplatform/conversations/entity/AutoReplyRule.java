@@ -77,7 +77,7 @@ public class AutoReplyRule {
     }
 
     /** The rule becomes {@code definition}, whatever it was (a keyword rule may become the default rule). */
-    public final void define(AutoReplyDefinition definition, Instant now) {
+    public void define(AutoReplyDefinition definition, Instant now) {
         kind = definition.kind().name();
         singleKind = definition.kind() == AutoReplyDefinition.Kind.KEYWORD ? null : kind;
         name = definition.name();

@@ -4,6 +4,7 @@ import static org.oaplatform.platform.control.JsonSupport.JSON;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.util.Optional;
 import org.oaplatform.conversations.entity.MessageType;
 import org.oaplatform.webhooks.control.PassiveReply;
 
@@ -51,9 +52,9 @@ public final class AccountReplies {
         return new Stored(type, JSON.createObjectBuilder().add("mediaId", mediaId).build());
     }
 
-    /** The media id a stored message of {@code type} shows, if it is a media message. */
-    public static java.util.Optional<String> mediaId(MessageType type, JsonObject content) {
+    /** The media id a stored message of {@code type} names, if it is a media message shaped as {@link #media} makes. */
+    public static Optional<String> mediaId(MessageType type, JsonObject content) {
         boolean media = type == MessageType.IMAGE || type == MessageType.VOICE || type == MessageType.VIDEO;
-        return media ? java.util.Optional.of(content.getString("mediaId")) : java.util.Optional.empty();
+        return media ? Optional.ofNullable(content.getString("mediaId", null)) : Optional.empty();
     }
 }

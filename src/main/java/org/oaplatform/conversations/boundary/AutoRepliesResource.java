@@ -109,7 +109,8 @@ public class AutoRepliesResource {
     private static AutoReplyDefinition definition(RuleRequest request) {
         return AutoReplyDefinition.of(request.kind, request.name, request.priority,
                 request.keywords == null ? null : request.keywords.stream()
-                        .map(k -> k == null ? null : new AutoReplyDefinition.KeywordFields(k.keyword, k.match)).toList(),
+                        .map(k -> k == null ? null : new AutoReplyDefinition.KeywordFields(k.keyword, k.match))
+                        .toList(),
                 request.replies == null ? null : request.replies.stream()
                         .map(r -> r == null ? null : new AutoReplyDefinition.ReplyFields(r.type, r.content, r.mediaId))
                         .toList());

@@ -91,8 +91,8 @@ public class Conversations {
     }
 
     /**
-     * A follower sends only media of their own, of the message's kind; the account may then read it ({@code media/get}),
-     * unless the follower is blacklisted and the message withheld.
+     * A follower sends only media of their own, of the message's kind; the account may then read it
+     * ({@code media/get}), unless the follower is blacklisted and the message withheld.
      */
     private FollowerMessage.MediaMessage withOwnMedia(long personId, Follower follower,
             FollowerMessage.MediaMessage message) {

@@ -71,7 +71,8 @@ public record AutoReplyDefinition(Kind kind, String name, int priority, List<Key
                     throw invalid("a keyword is {\"keyword\",\"match\"}");
                 }
                 String word = text(k.keyword(), "keyword", MAX_KEYWORD);
-                if (words.stream().anyMatch(w -> AutoReplyMatching.normal(w.text()).equals(AutoReplyMatching.normal(word)))) {
+                String normal = AutoReplyMatching.normal(word);
+                if (words.stream().anyMatch(w -> AutoReplyMatching.normal(w.text()).equals(normal))) {
                     throw invalid("the keyword " + word + " is given twice");
                 }
                 words.add(new Keyword(word, match(k.match())));

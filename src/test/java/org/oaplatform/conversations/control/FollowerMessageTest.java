@@ -78,8 +78,8 @@ class FollowerMessageTest {
         String xml = image.with(new FollowerMessage.StoredMediaFacts("https://oa.example/p.jpg", "jpg"))
                 .pushXml(new org.oaplatform.webhooks.control.PushHeader("gh_0123456789ab", "oFollower",
                         java.time.Instant.ofEpochSecond(1)), 7L);
-        org.junit.jupiter.api.Assertions.assertTrue(xml.contains("<PicUrl><![CDATA[https://oa.example/p.jpg]]></PicUrl>"),
-                xml);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                xml.contains("<PicUrl><![CDATA[https://oa.example/p.jpg]]></PicUrl>"), xml);
         assertEquals(MessageType.VOICE, FollowerMessage.of(media("voice", "med_0123456789abcdef")).type());
         assertEquals(MessageType.VIDEO, FollowerMessage.of(media(" Video ", "med_0123456789abcdef")).type());
         assertEquals(ConversationError.INVALID_MESSAGE, refusal(media("image", " ")));

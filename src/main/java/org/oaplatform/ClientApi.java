@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
+import org.oaplatform.conversations.boundary.AutoRepliesResource;
 import org.oaplatform.conversations.boundary.ConversationsResource;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
@@ -57,7 +58,7 @@ public class ClientApi extends Application {
                 FollowerMenuResource.class, MenuClicksResource.class,
                 ClientMediaResource.class,
                 DeveloperServerResource.class, DeliveriesResource.class,
-                ConversationsResource.class,
+                ConversationsResource.class, AutoRepliesResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
     }
 }

@@ -113,7 +113,7 @@ class ConversationsIT {
                 .add("description", "read me").add("url", "https://example.com/docs").build()).status());
 
         assertProblem(400, "message-type-not-supported", send(person, app,
-                Json.createObjectBuilder().add("type", "image").add("mediaId", "x").build()));
+                Json.createObjectBuilder().add("type", "shortvideo").add("mediaId", "x").build()));
         assertProblem(400, "invalid-message", send(person, app, text("   ")));
         assertProblem(400, "invalid-message", send(person, app, Json.createObjectBuilder().add("type", "link")
                 .add("title", "x").add("url", "javascript:alert(1)").build()));

@@ -20,12 +20,16 @@ import org.oaplatform.conversations.entity.MessageSource;
 import org.oaplatform.conversations.entity.MessageType;
 import org.oaplatform.followers.boundary.Followers;
 import org.oaplatform.followers.entity.Follower;
+import org.oaplatform.media.boundary.Media;
+import org.oaplatform.media.entity.MediaKind;
+import org.oaplatform.media.entity.StoredMedia;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.InstantConverter;
 import org.oaplatform.platform.control.PlatformError;
+import org.oaplatform.platform.control.Settings;
 import org.oaplatform.platform.control.TimeOrderedIds;
 import org.oaplatform.webhooks.boundary.FollowerAction;
 import org.oaplatform.webhooks.boundary.PassiveReplyReceived;
@@ -60,10 +64,18 @@ public class Conversations {
     @Inject
     Event<FollowerMessageReceived> received;
 
+    @Inject
+    Media media;
+
+    @Inject
+    Settings settings;
+
     /** A follower's message: stored, then pushed and announced unless the follower is blacklisted. */
     public ConversationMessage send(long personId, String appId, FollowerMessage.Fields fields) {
-        FollowerMessage message = FollowerMessage.of(fields);
+        FollowerMessage checked = FollowerMessage.of(fields);
         Follower follower = follower(personId, appId);
+        FollowerMessage message = checked instanceof FollowerMessage.MediaMessage sent
+                ? withOwnMedia(personId, follower, sent) : checked;
         Conversation conversation = conversation(follower);
         Instant now = clock.instant();
         ConversationMessage stored = add(conversation, Direction.IN, message.type(), message.json(),
@@ -76,6 +88,22 @@ public class Conversations {
                     message.type(), now));
         }
         return stored;
+    }
+
+    /**
+     * A follower sends only media of their own, of the message's kind; the account may then read it
+     * ({@code media/get}), unless the follower is blacklisted and the message withheld.
+     */
+    private FollowerMessage.MediaMessage withOwnMedia(long personId, Follower follower,
+            FollowerMessage.MediaMessage message) {
+        StoredMedia stored = media.requireOwnedByPerson(personId, message.mediaId(),
+                MediaKind.ofWireName(message.kind()).orElseThrow());
+        if (!follower.blacklisted()) {
+            media.grantToAccount(message.mediaId(), new AccountId(follower.accountId()));
+        }
+        // WeChat's PicUrl is a public CDN address; ours is media/get, which the developer server calls with its token
+        String picUrl = settings.publicUrl() + "/cgi-bin/media/get?media_id=" + message.mediaId();
+        return message.with(new FollowerMessage.StoredMediaFacts(picUrl, stored.format().extension()));
     }
 
     /** A follower's phone reports where it is (the LOCATION event); nothing is stored in the conversation. */
@@ -95,13 +123,17 @@ public class Conversations {
 
     /**
      * Seam for whatever answers a follower (the service window's custom messages, auto-replies): stores the account's
-     * message in the person's conversation, unread until they open it.
+     * message in the person's conversation, unread until they open it. The caller checked that the account may send a
+     * media it names; the person may read that media from now on.
      */
     public ConversationMessage recordOutgoing(AccountId account, String openid, MessageType type, JsonObject content,
             MessageSource source) {
         Follower follower = followers.findOfAccount(account, openid)
                 .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such follower"));
-        return add(conversation(follower), Direction.OUT, type, content, false, source, clock.instant());
+        ConversationMessage message = add(conversation(follower), Direction.OUT, type, content, false, source,
+                clock.instant());
+        AccountReplies.mediaId(type, content).ifPresent(mediaId -> media.grantToPerson(mediaId, follower.personId()));
+        return message;
     }
 
     /** A developer server's passive reply, in the transaction that records its delivery. */

@@ -48,6 +48,7 @@ public class ConversationsResource {
         public String title;
         public String description;
         public String url;
+        public String mediaId;
     }
 
     public static class LocationReport {
@@ -105,7 +106,7 @@ public class ConversationsResource {
             @Valid @NotNull(message = "{oa.body.required}") MessageRequest request) {
         ConversationMessage sent = conversations.send(currentPerson.id(), appId, new FollowerMessage.Fields(
                 request.type, request.content, request.latitude, request.longitude, request.scale, request.label,
-                request.title, request.description, request.url));
+                request.title, request.description, request.url, request.mediaId));
         return Response.created(URI.create("conversations/" + appId + "/messages")).entity(view(sent)).build();
     }
 

@@ -4,10 +4,11 @@ import static org.oaplatform.platform.control.JsonSupport.JSON;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.util.Optional;
 import org.oaplatform.conversations.entity.MessageType;
 import org.oaplatform.webhooks.control.PassiveReply;
 
-/** A developer server's reply as a conversation stores it: its type and its fields as JSON. */
+/** What an account sends as a conversation stores it: its type and its fields as JSON. */
 public final class AccountReplies {
 
     /** What a message of the account holds. */
@@ -17,8 +18,18 @@ public final class AccountReplies {
     private AccountReplies() {
     }
 
-    /** Media replies never get here: the delivery refuses them until the media component exists. */
+    /** A media reply gets here only with a media the account may send (the delivery checked it). */
     public static Stored of(PassiveReply.Content content) {
+        if (content instanceof PassiveReply.Image image) {
+            return media(MessageType.IMAGE, image.mediaId());
+        }
+        if (content instanceof PassiveReply.Voice voice) {
+            return media(MessageType.VOICE, voice.mediaId());
+        }
+        if (content instanceof PassiveReply.Video video) {
+            return new Stored(MessageType.VIDEO, JSON.createObjectBuilder().add("mediaId", video.mediaId())
+                    .add("title", video.title()).add("description", video.description()).build());
+        }
         if (content instanceof PassiveReply.Text text) {
             return new Stored(MessageType.TEXT, JSON.createObjectBuilder().add("content", text.content()).build());
         }
@@ -34,5 +45,16 @@ public final class AccountReplies {
             return new Stored(MessageType.NEWS, JSON.createObjectBuilder().add("articles", articles).build());
         }
         throw new IllegalArgumentException("no conversation content for " + content.getClass().getSimpleName());
+    }
+
+    /** An image, voice or video message: its content names the media (and a video may add a title, a description). */
+    public static Stored media(MessageType type, String mediaId) {
+        return new Stored(type, JSON.createObjectBuilder().add("mediaId", mediaId).build());
+    }
+
+    /** The media id a stored message of {@code type} names, if it is a media message shaped as {@link #media} makes. */
+    public static Optional<String> mediaId(MessageType type, JsonObject content) {
+        boolean media = type == MessageType.IMAGE || type == MessageType.VOICE || type == MessageType.VIDEO;
+        return media ? Optional.ofNullable(content.getString("mediaId", null)) : Optional.empty();
     }
 }

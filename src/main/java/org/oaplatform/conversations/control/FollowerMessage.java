@@ -12,7 +12,8 @@ import org.oaplatform.webhooks.control.PushHeader;
 import org.oaplatform.webhooks.control.PushXml;
 
 /**
- * What a follower writes, checked: text, a location or a link, with WeChat's fields. {@link #of} is the only way in,
+ * What a follower writes, checked: text, an image, voice or video (by media id), a location or a link, with WeChat's
+ * fields. {@link #of} is the only way in,
  * so a message that exists is valid. {@link #json} is what the conversation stores.
  */
 public sealed interface FollowerMessage {
@@ -22,6 +23,7 @@ public sealed interface FollowerMessage {
     int MAX_TITLE = 100;
     int MAX_DESCRIPTION = 500;
     int MAX_URL = 1024;
+    int MAX_MEDIA_ID = 64;
 
     MessageType type();
 
@@ -74,9 +76,42 @@ public sealed interface FollowerMessage {
         }
     }
 
+    /**
+     * An image, voice or video: the media id the person got from {@code POST /api/v1/media}. {@code picUrl} (images)
+     * and {@code format} (voices) are the push's, known once the boundary found the media ({@link MediaMessage#with}).
+     */
+    record MediaMessage(MessageType type, String mediaId, String picUrl, String format) implements FollowerMessage {
+
+        /** The message with what the push says of its media. */
+        public MediaMessage with(StoredMediaFacts facts) {
+            return new MediaMessage(type, mediaId, facts.picUrl(), facts.format());
+        }
+
+        public String kind() {
+            return type.wireName();
+        }
+
+        /** A follower's video has no thumbnail of its own: ThumbMediaId is empty (docs/conversations.md). */
+        public String pushXml(PushHeader header, long msgId) {
+            return switch (type) {
+                case IMAGE -> PushXml.image(header, picUrl, mediaId, msgId);
+                case VOICE -> PushXml.voice(header, mediaId, format, null, msgId);
+                default -> PushXml.video(header, mediaId, "", msgId);
+            };
+        }
+
+        public JsonObject json() {
+            return AccountReplies.media(type, mediaId).content();
+        }
+    }
+
+    /** What the push of a media message says about its media: where to fetch an image, a voice's format. */
+    record StoredMediaFacts(String picUrl, String format) {
+    }
+
     /** The fields a client sent, any of them null; {@code type} says which belong together. */
     record Fields(String type, String content, Double latitude, Double longitude, Integer scale, String label,
-            String title, String description, String url) {
+            String title, String description, String url, String mediaId) {
     }
 
     static FollowerMessage of(Fields f) {
@@ -86,9 +121,11 @@ public sealed interface FollowerMessage {
             case "location" -> location(f);
             case "link" -> new Link(required(f.title(), "title", MAX_TITLE),
                     optional(f.description(), "description", MAX_DESCRIPTION), url(f.url()));
-            case "image", "voice", "video", "shortvideo" -> throw new BusinessException(
-                    ConversationError.MESSAGE_TYPE_NOT_SUPPORTED, type + " messages need media, which is not here yet");
-            default -> throw invalid("type is text, location or link");
+            case "image", "voice", "video" -> new MediaMessage(MessageType.valueOf(type.toUpperCase(Locale.ROOT)),
+                    required(f.mediaId(), "mediaId", MAX_MEDIA_ID), null, null);
+            case "shortvideo" -> throw new BusinessException(ConversationError.MESSAGE_TYPE_NOT_SUPPORTED,
+                    "send a short video as a video");
+            default -> throw invalid("type is text, image, voice, video, location or link");
         };
     }
 

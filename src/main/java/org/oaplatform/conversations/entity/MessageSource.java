@@ -9,5 +9,7 @@ public enum MessageSource {
     /** The account sent it through {@code message/custom/send}, inside the service window. */
     CUSTOM_MESSAGE,
     /** The account sent a template message ({@code message/template/send}). */
-    TEMPLATE_MESSAGE
+    TEMPLATE_MESSAGE,
+    /** The account's auto-reply rules answered (no developer server). */
+    AUTO_REPLY
 }

@@ -3,13 +3,13 @@ package org.oaplatform.conversations.entity;
 import java.util.Locale;
 
 /**
- * The kinds of message a conversation holds, named as WeChat's MsgType. Followers write text, location and link;
- * accounts also answer with music and news. Image, voice and video arrive with the media component. Customer-service
- * messages add the account's image, voice, video, msgmenu and mpnews; TEMPLATE is a template message as the follower
- * sees it (its title and rendered text).
+ * The kinds of message a conversation holds, named as WeChat's MsgType. Followers write text, image, voice, video,
+ * location and link (a media message's content names its media id); accounts also answer with music and news, and
+ * send customer-service msgmenu and mpnews; TEMPLATE is a template message as the follower sees it (its title and
+ * rendered text).
  */
 public enum MessageType {
-    TEXT, LOCATION, LINK, MUSIC, NEWS, IMAGE, VOICE, VIDEO, MSGMENU, MPNEWS, TEMPLATE;
+    TEXT, IMAGE, VOICE, VIDEO, LOCATION, LINK, MUSIC, NEWS, MSGMENU, MPNEWS, TEMPLATE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

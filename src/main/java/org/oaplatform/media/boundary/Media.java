@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.oaplatform.media.control.MediaError;
@@ -134,6 +135,34 @@ public class Media {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public StoredMedia requireUsableByAccount(AccountId account, String mediaId, MediaKind expected) {
         return ofKind(readableByAccount(account, mediaId), expected);
+    }
+
+    /**
+     * As {@link #requireUsableByAccount}, answering the refusal instead of throwing it, for a caller whose transaction
+     * must go on when the media is refused (a passive reply is logged as refused, an auto-reply skips it): an
+     * application exception thrown out of this bean would mark that transaction for rollback.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<BusinessException> refusalForAccount(AccountId account, String mediaId, MediaKind expected) {
+        try {
+            ofKind(readable(MediaOwner.account(account.value()), mediaId), expected);
+            return Optional.empty();
+        } catch (BusinessException refused) {
+            return Optional.of(refused);
+        }
+    }
+
+    /**
+     * For a follower's message: the media is the person's own upload (not one an account sent them), lives and is of
+     * the {@code expected} kind; 40007 otherwise.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public StoredMedia requireOwnedByPerson(long personId, String mediaId, MediaKind expected) {
+        StoredMedia media = ofKind(live(mediaId), expected);
+        if (!media.isOwnedBy(MediaOwner.person(personId))) {
+            throw invalid();
+        }
+        return media;
     }
 
     /** For a follower's message: as {@link #requireUsableByAccount}, for a person. */

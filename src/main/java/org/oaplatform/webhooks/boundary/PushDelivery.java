@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.oaplatform.media.boundary.Media;
+import org.oaplatform.media.entity.MediaKind;
+import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.TimeOrderedIds;
@@ -64,6 +67,9 @@ public class PushDelivery {
 
     @Inject
     Event<PassiveReplyReceived> replies;
+
+    @Inject
+    Media media;
 
     @Resource
     SessionContext context;
@@ -116,8 +122,9 @@ public class PushDelivery {
      * @return when to try again, or empty when the push is done (or no longer this attempt's)
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Instant> record(Claim claim, DeliveryResult result) {
+    public Optional<Instant> record(Claim claim, DeliveryResult answered) {
         Push push = em.find(Push.class, claim.pushId(), LockModeType.PESSIMISTIC_WRITE);
+        DeliveryResult result = withUsableMedia(answered, push.accountId());
         Instant now = clock.instant();
         DeliveryAttempt.Outcome outcome = !result.delivered() ? DeliveryAttempt.Outcome.FAILED
                 : result.error() != null ? DeliveryAttempt.Outcome.REPLY_REFUSED : DeliveryAttempt.Outcome.DELIVERED;
@@ -137,6 +144,14 @@ public class PushDelivery {
         result.reply().ifPresent(reply -> replies.fire(
                 new PassiveReplyReceived(push.accountId(), push.openid(), push.id(), push.msgId(), reply)));
         return Optional.empty();
+    }
+
+    /** A media reply is delivered only when it names a living media of the account, of the reply's kind. */
+    private DeliveryResult withUsableMedia(DeliveryResult result, long accountId) {
+        return result.reply().flatMap(reply -> reply.content().shownMedia())
+                .flatMap(shown -> media.refusalForAccount(new AccountId(accountId), shown.mediaId(),
+                        MediaKind.ofWireName(shown.type()).orElseThrow()))
+                .map(refused -> result.refused(DeliveryResult.describe(refused))).orElse(result);
     }
 
     private static boolean sleep(Duration pause) {

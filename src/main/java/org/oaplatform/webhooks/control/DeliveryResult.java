@@ -29,6 +29,11 @@ public record DeliveryResult(boolean delivered, Optional<PassiveReply> reply, In
                 logged(answer.body()));
     }
 
+    /** This result with its reply refused after all, e.g. because the account may not send the media it names. */
+    public DeliveryResult refused(String why) {
+        return new DeliveryResult(delivered, Optional.empty(), httpStatus, latencyMs, why, maskedUrl, loggedReply);
+    }
+
     public static DeliveryResult failed(BusinessException failure, long latencyMs, URI url) {
         return new DeliveryResult(false, Optional.empty(), null, latencyMs, describe(failure), mask(url), null);
     }

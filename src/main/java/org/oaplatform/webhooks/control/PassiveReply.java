@@ -1,6 +1,7 @@
 package org.oaplatform.webhooks.control;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a developer server answered to a push (spec §2.4), once read and checked: addressed to the follower
@@ -13,6 +14,24 @@ public record PassiveReply(String toUser, String fromUser, long createTime, Cont
     public static final int MAX_ARTICLES = 8;
 
     public sealed interface Content permits Text, Image, Voice, Video, Music, News {
+
+        /** The media the follower is shown, for image, voice and video ({@code type} is the MsgType). */
+        default Optional<ShownMedia> shownMedia() {
+            if (this instanceof Image image) {
+                return Optional.of(new ShownMedia("image", image.mediaId()));
+            }
+            if (this instanceof Voice voice) {
+                return Optional.of(new ShownMedia("voice", voice.mediaId()));
+            }
+            if (this instanceof Video video) {
+                return Optional.of(new ShownMedia("video", video.mediaId()));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A media id and the kind of media it must name. */
+    public record ShownMedia(String type, String mediaId) {
     }
 
     public record Text(String content) implements Content {

@@ -44,20 +44,14 @@ public final class PushAttempt {
     }
 
     /**
-     * The reply as the follower will get it. Refused when it is addressed elsewhere, or is media (image, voice,
-     * video, music's thumbnail is only named, not shown) that needs the media component, which does not exist yet.
-     * News beyond what the push allows is cut (WeChat drops the extras).
+     * The reply as the follower will get it. Refused when it is addressed elsewhere. Whether the account may send the
+     * media of an image, voice or video reply needs the database: {@code PushDelivery} checks it when it records the
+     * attempt. News beyond what the push allows is cut (WeChat drops the extras).
      */
     static PassiveReply acceptable(PassiveReply reply, Target target) {
         if (!reply.toUser().equals(target.openid()) || !reply.fromUser().equals(target.accountOriginalId())) {
             throw new BusinessException(WebhookError.WEBHOOK_PAYLOAD_MALFORMED, "the reply is addressed from "
                     + reply.fromUser() + " to " + reply.toUser() + ", not from the account to the follower");
-        }
-        if (reply.content() instanceof PassiveReply.Image || reply.content() instanceof PassiveReply.Voice
-                || reply.content() instanceof PassiveReply.Video) {
-            throw new BusinessException(WebhookError.WEBHOOK_PAYLOAD_MALFORMED, "an "
-                    + reply.content().getClass().getSimpleName().toLowerCase()
-                    + " reply needs media, which this installation cannot deliver yet");
         }
         if (reply.content() instanceof PassiveReply.News news && news.articles().size() > target.replyArticles()) {
             return new PassiveReply(reply.toUser(), reply.fromUser(), reply.createTime(),

@@ -13,15 +13,15 @@ import org.oaplatform.webhooks.control.PushHeader;
 class FollowerMessageTest {
 
     private static FollowerMessage.Fields text(String content) {
-        return new FollowerMessage.Fields("text", content, null, null, null, null, null, null, null);
+        return new FollowerMessage.Fields("text", content, null, null, null, null, null, null, null, null);
     }
 
     private static FollowerMessage.Fields location(Double latitude, Double longitude, Integer scale) {
-        return new FollowerMessage.Fields("location", null, latitude, longitude, scale, "Bund", null, null, null);
+        return new FollowerMessage.Fields("location", null, latitude, longitude, scale, "Bund", null, null, null, null);
     }
 
     private static FollowerMessage.Fields link(String title, String url) {
-        return new FollowerMessage.Fields("link", null, null, null, null, null, title, "about it", url);
+        return new FollowerMessage.Fields("link", null, null, null, null, null, title, "about it", url, null);
     }
 
     private static ConversationError refusal(FollowerMessage.Fields fields) {
@@ -65,13 +65,31 @@ class FollowerMessageTest {
         assertEquals(ConversationError.INVALID_MESSAGE, refusal(link("Docs", "not a url")));
     }
 
+    private static FollowerMessage.Fields media(String type, String mediaId) {
+        return new FollowerMessage.Fields(type, null, null, null, null, null, null, null, null, mediaId);
+    }
+
     @Test
-    void mediaWaitsForTheMediaComponentAndUnknownTypesAreRefused() {
-        assertEquals(ConversationError.MESSAGE_TYPE_NOT_SUPPORTED, refusal(new FollowerMessage.Fields("image", null,
-                null, null, null, null, null, null, null)));
-        assertEquals(ConversationError.INVALID_MESSAGE, refusal(new FollowerMessage.Fields("sticker", null,
-                null, null, null, null, null, null, null)));
-        assertEquals(ConversationError.INVALID_MESSAGE, refusal(new FollowerMessage.Fields(null, null,
-                null, null, null, null, null, null, null)));
+    void mediaMessagesNameTheirMediaAndThePushSaysWhatItIs() {
+        FollowerMessage.MediaMessage image = (FollowerMessage.MediaMessage) FollowerMessage.of(
+                media("image", "med_0123456789abcdef"));
+        assertEquals(MessageType.IMAGE, image.type());
+        assertEquals("{\"mediaId\":\"med_0123456789abcdef\"}", image.json().toString());
+        String xml = image.with(new FollowerMessage.StoredMediaFacts("https://oa.example/p.jpg", "jpg"))
+                .pushXml(new org.oaplatform.webhooks.control.PushHeader("gh_0123456789ab", "oFollower",
+                        java.time.Instant.ofEpochSecond(1)), 7L);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                xml.contains("<PicUrl><![CDATA[https://oa.example/p.jpg]]></PicUrl>"), xml);
+        assertEquals(MessageType.VOICE, FollowerMessage.of(media("voice", "med_0123456789abcdef")).type());
+        assertEquals(MessageType.VIDEO, FollowerMessage.of(media(" Video ", "med_0123456789abcdef")).type());
+        assertEquals(ConversationError.INVALID_MESSAGE, refusal(media("image", " ")));
+        assertEquals(ConversationError.INVALID_MESSAGE, refusal(media("image", "m".repeat(65))));
+    }
+
+    @Test
+    void shortVideosAndUnknownTypesAreRefused() {
+        assertEquals(ConversationError.MESSAGE_TYPE_NOT_SUPPORTED, refusal(media("shortvideo", "med_1")));
+        assertEquals(ConversationError.INVALID_MESSAGE, refusal(media("sticker", null)));
+        assertEquals(ConversationError.INVALID_MESSAGE, refusal(media(null, null)));
     }
 }

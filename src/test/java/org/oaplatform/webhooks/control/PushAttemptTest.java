@@ -40,9 +40,13 @@ class PushAttemptTest {
     }
 
     @Test
-    void mediaRepliesAreNotDeliverableYet() {
-        BusinessException image = assertThrows(BusinessException.class, () -> PushAttempt.acceptable(
-                reply("oFollower", "gh_0123456789ab", new PassiveReply.Image("media")), TO_A_MESSAGE));
-        assertEquals(WebhookError.WEBHOOK_PAYLOAD_MALFORMED, image.code());
+    void mediaRepliesPassHereAndNameTheirMediaForTheDeliveryToCheck() {
+        PassiveReply.Image image = new PassiveReply.Image("med_0123456789abcdef");
+        PassiveReply taken = PushAttempt.acceptable(reply("oFollower", "gh_0123456789ab", image), TO_A_MESSAGE);
+        assertEquals(new PassiveReply.ShownMedia("image", "med_0123456789abcdef"), taken.content().shownMedia()
+                .orElseThrow());
+        assertEquals("video", new PassiveReply.Video("m", "", "").shownMedia().orElseThrow().type());
+        assertEquals("voice", new PassiveReply.Voice("m").shownMedia().orElseThrow().type());
+        assertEquals(java.util.Optional.empty(), new PassiveReply.Text("hi").shownMedia());
     }
 }

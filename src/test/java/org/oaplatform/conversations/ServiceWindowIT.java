@@ -114,7 +114,7 @@ class ServiceWindowIT {
 
     private void writes(Fan fan) {
         conversations.send(fan.personId(), fan.app().appid(),
-                new FollowerMessage.Fields("text", "在吗", null, null, null, null, null, null, null));
+                new FollowerMessage.Fields("text", "在吗", null, null, null, null, null, null, null, null));
     }
 
     private void clicks(Fan fan, boolean counting) {

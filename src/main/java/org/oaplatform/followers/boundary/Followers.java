@@ -255,31 +255,10 @@ public class Followers {
         remark(accounts.requireMember(personId, appId).account().accountId(), openid, remark);
     }
 
-    /** What {@code user/info} tells of a follower. */
-    public record Profile(Follower follower, String language, String unionid, List<Integer> tagIds) {
-    }
-
-    /** {@code user/info}, in one transaction: the follower, their language, unionid and tags. */
-    public Profile profile(AccountId account, String openid) {
-        return profileOf(ofAccount(account, openid));
-    }
-
-    /** {@code user/info/batchget}: all or nothing, one transaction. */
-    public List<Profile> profiles(AccountId account, List<String> openids) {
-        return ofAccount(account, openids).stream().map(this::profileOf).toList();
-    }
-
     /** The WeChat ids of the tags on a follower, in tag id order. */
     public List<Integer> tagIdsOf(Follower follower) {
         return em.createQuery("SELECT t.tagId FROM Tag t, Tagging g WHERE g.tagPk = t.id AND g.followerId = :follower"
                 + " ORDER BY t.tagId", Integer.class).setParameter("follower", follower.id()).getResultList();
-    }
-
-    private Profile profileOf(Follower follower) {
-        if (!follower.subscribed()) {
-            return new Profile(follower, null, null, List.of());
-        }
-        return new Profile(follower, languageOf(follower), unionidOf(follower), tagIdsOf(follower));
     }
 
     public void remark(AccountId account, String openid, String remark) {
@@ -304,11 +283,6 @@ public class Followers {
                     em.persist(created);
                     return created;
                 }).unionid();
-    }
-
-    /** The person's language as WeChat names it in {@code user/info}. */
-    public String languageOf(Follower follower) {
-        return "zh-CN".equals(people.get(follower.personId()).language()) ? "zh_CN" : "en";
     }
 
     public long total(AccountId account) {

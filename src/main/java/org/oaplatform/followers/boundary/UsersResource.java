@@ -40,6 +40,9 @@ public class UsersResource {
     Followers followers;
 
     @Inject
+    FollowerProfiles profiles;
+
+    @Inject
     Tags tags;
 
     @Inject
@@ -83,7 +86,7 @@ public class UsersResource {
     @Path("info")
     @CgiEndpoint(path = "/cgi-bin/user/info", dailyQuota = 5_000_000, capability = Capability.USER_MANAGEMENT)
     public String info(@QueryParam("openid") String openid) {
-        return info(followers.profile(caller.account(), openid)).build().toString();
+        return info(profiles.profile(caller.account(), openid)).build().toString();
     }
 
     @POST
@@ -106,7 +109,7 @@ public class UsersResource {
             openids.add(WeChatJson.string(entry, "openid"));
         }
         JsonArrayBuilder infos = JSON.createArrayBuilder();
-        followers.profiles(caller.account(), openids).forEach(p -> infos.add(info(p)));
+        profiles.profiles(caller.account(), openids).forEach(p -> infos.add(info(p)));
         return JSON.createObjectBuilder().add("user_info_list", infos).build().toString();
     }
 
@@ -120,7 +123,7 @@ public class UsersResource {
     }
 
     /** {@code user/info} as WeChat answers it since 2021: no nickname or avatar, empty strings where SDKs expect them. */
-    private static JsonObjectBuilder info(Followers.Profile profile) {
+    private static JsonObjectBuilder info(FollowerProfiles.Profile profile) {
         Follower follower = profile.follower();
         JsonObjectBuilder info = JSON.createObjectBuilder().add("subscribe", follower.subscribed() ? 1 : 0)
                 .add("openid", follower.openid());

@@ -235,8 +235,8 @@ class ConversationsIT {
             JsonArray conversation = Eventually.poll(PATIENCE, () -> messages(person, app, ""), m -> m.size() == 2);
             assertEquals("third time lucky", conversation.getJsonObject(0).getJsonObject("content")
                     .getString("content"));
-            Thread.sleep(1_000);
-            assertEquals(2, messages(person, app, "").size(), "the timed-out answers left no reply behind");
+            assertEquals(2, Eventually.stays(Duration.ofSeconds(1), () -> messages(person, app, ""), m -> m.size() == 2)
+                    .size(), "the timed-out answers left no reply behind");
             JsonArray log = deliveries(app);
             assertEquals(List.of("DELIVERED", "FAILED", "FAILED"),
                     log.stream().map(v -> v.asJsonObject().getString("outcome")).toList());
@@ -323,8 +323,8 @@ class ConversationsIT {
             assertEquals(201, sent.status(), sent.text());
             assertEquals(202, person.post("api/v1/conversations/" + app.appid() + "/location", Json
                     .createObjectBuilder().add("latitude", 1).add("longitude", 2).build()).status());
-            Thread.sleep(2_000);
-            assertEquals(1, stub.received().size(), "only the subscribe");
+            assertEquals(1, Eventually.stays(Duration.ofSeconds(2), () -> stub.received().size(), n -> n == 1),
+                    "only the subscribe");
             assertEquals(1, deliveries(app).size());
             assertEquals("let me in", messages(person, app, "").getJsonObject(0).getJsonObject("content")
                     .getString("content"), "the follower still sees what they wrote");

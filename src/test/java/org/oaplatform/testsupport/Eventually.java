@@ -26,4 +26,12 @@ public final class Eventually {
         }
         return last;
     }
+
+    /**
+     * For something that must not happen: polls until {@code patience} is over and answers the last value, or answers
+     * the first value that breaks {@code holds} at once, so that a test fails as soon as it happens.
+     */
+    public static <T> T stays(Duration patience, Supplier<T> probe, Predicate<T> holds) {
+        return poll(patience, probe, holds.negate());
+    }
 }

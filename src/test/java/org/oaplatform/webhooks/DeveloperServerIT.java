@@ -275,8 +275,7 @@ class DeveloperServerIT {
             assertEquals(200, saved.status(), saved.text());
             assertFalse(saved.json().getBoolean("enabled"));
             follow(TestData.person(new Api(base), TestData.cnPhone()), app);
-            Thread.sleep(2_000);
-            assertTrue(stub.received().isEmpty());
+            assertTrue(Eventually.stays(Duration.ofSeconds(2), () -> stub.received().isEmpty(), Boolean::booleanValue));
             assertEquals(0, deliveries(app, "").size());
         }
     }

@@ -133,7 +133,10 @@ final class FollowersBenchmark {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** Following makes the unionid (see Followers.follow); bulk-loaded followers get theirs here, random like the server's. */
+    /**
+     * Following makes the unionid and copies it onto the follower (see Followers.follow); bulk-loaded followers get
+     * theirs here, random like the server's.
+     */
     private static void ensureUnionids(Connection db, long accountId) throws SQLException {
         long owner = single(db, "SELECT person_id FROM official_account_member WHERE role = 'OWNER' AND account_id = " + accountId);
         try (PreparedStatement fill = db.prepareStatement("INSERT INTO union_identity (owner_person_id, person_id, unionid)"
@@ -144,6 +147,13 @@ final class FollowersBenchmark {
             fill.setLong(2, owner);
             fill.setLong(3, accountId);
             fill.executeUpdate();
+        }
+        try (PreparedStatement copy = db.prepareStatement("UPDATE follower f JOIN union_identity u"
+                + " ON u.owner_person_id = ? AND u.person_id = f.person_id SET f.unionid = u.unionid"
+                + " WHERE f.account_id = ? AND f.unionid IS NULL")) {
+            copy.setLong(1, owner);
+            copy.setLong(2, accountId);
+            copy.executeUpdate();
         }
     }
 

@@ -102,6 +102,13 @@ public class People {
         return person;
     }
 
+    /** The person's language alone: the follower reads ({@code user/info}) need no more of the person. */
+    public String languageOf(long personId) {
+        return em.createQuery("SELECT p.language FROM Person p WHERE p.id = :id", String.class)
+                .setParameter("id", personId).getResultStream().findFirst()
+                .orElseThrow(() -> new BusinessException(PlatformError.NOT_FOUND, "no such person"));
+    }
+
     public boolean isPlatformAdmin(Person person) {
         return settings.platformAdminPhones().contains(person.phone());
     }

@@ -25,7 +25,10 @@ public class FollowerProfiles {
     public record Profile(Follower follower, String language, String unionid, List<Integer> tagIds) {
     }
 
-    /** {@code user/info}, in one transaction: the follower, their language, unionid and tags. */
+    /**
+     * {@code user/info}, in one transaction of three reads: the follower (with the unionid it carries), their
+     * language and their tags.
+     */
     public Profile profile(AccountId account, String openid) {
         return profileOf(followers.ofAccount(account, openid));
     }
@@ -37,14 +40,16 @@ public class FollowerProfiles {
 
     /** The person's language as WeChat names it in {@code user/info}. */
     public String languageOf(Follower follower) {
-        return "zh-CN".equals(people.get(follower.personId()).language()) ? "zh_CN" : "en";
+        return "zh-CN".equals(people.languageOf(follower.personId())) ? "zh_CN" : "en";
     }
 
     private Profile profileOf(Follower follower) {
         if (!follower.subscribed()) {
             return new Profile(follower, null, null, List.of());
         }
-        return new Profile(follower, languageOf(follower), followers.unionidOf(follower),
-                followers.tagIdsOf(follower));
+        if (follower.unionid() == null) { // followed before the row carried it, and not in the migration's reach
+            follower.unionid(followers.unionidOf(follower));
+        }
+        return new Profile(follower, languageOf(follower), follower.unionid(), followers.tagIdsOf(follower));
     }
 }

@@ -104,7 +104,9 @@ public class Followers {
         Instant now = clock.instant();
         boolean started = follower.subscribe(now, scene, qrScene, qrSceneStr);
         if (started) {
-            unionidOf(follower); // made now, so that reading user/info never writes
+            if (follower.unionid() == null) {
+                follower.unionid(unionidOf(follower)); // made now, so that reading user/info never writes
+            }
             em.createNativeQuery("INSERT INTO follower_count (account_id, subscribed) VALUES (?, 1)"
                     + " ON DUPLICATE KEY UPDATE subscribed = subscribed + 1").setParameter(1, account.id()).executeUpdate();
             subscribed.fire(new FollowerSubscribed(account.id(), account.appId(), follower.openid(), scene, qrScene,

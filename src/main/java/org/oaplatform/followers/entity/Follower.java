@@ -79,6 +79,13 @@ public class Follower {
     @Column(name = "blacklisted_at")
     private Instant blacklistedAt;
 
+    /**
+     * A copy of the person's unionid towards the account's owner ({@code UnionIdentity}, the source), kept on the row
+     * so that {@code user/info} reads it with the follower. It never changes: an account's owner never does.
+     */
+    @Column(length = 28)
+    private String unionid;
+
     @Version
     private long version;
 
@@ -130,6 +137,15 @@ public class Follower {
 
     public void remark(String newRemark) {
         remark = newRemark;
+    }
+
+    /** The unionid as {@code UnionIdentity} holds it; {@code null} until the follower first followed. */
+    public String unionid() {
+        return unionid;
+    }
+
+    public void unionid(String ownersUnionid) {
+        unionid = ownersUnionid;
     }
 
     public Long id() {

@@ -14,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.platform.control.GridCache;
+import org.oaplatform.platform.control.GridCodec;
 import org.oaplatform.testsupport.Deployments;
 
 /** The grid cache in Payara's data grid: it really caches, forgets, and never keeps a value loaded before a change. */
@@ -28,7 +29,8 @@ class GridCacheIT {
     @Inject
     UserTransaction transaction;
 
-    private final GridCache<String, String> cache = GridCache.open("oaplatform.test.grid-cache", Duration.ofMinutes(1));
+    private final GridCache<String, String> cache = GridCache.open("oaplatform.test.grid-cache",
+            Duration.ofMinutes(1), GridCodec.STRING);
     private final AtomicInteger loads = new AtomicInteger();
 
     @Test

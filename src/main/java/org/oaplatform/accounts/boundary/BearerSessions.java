@@ -28,7 +28,7 @@ public class BearerSessions {
 
     @PostConstruct
     void openCache() {
-        cache = GridCache.open("oaplatform.bearer-sessions.v1", LIFETIME);
+        cache = GridCache.open("oaplatform.bearer-sessions.v2", LIFETIME, ActiveSession.GRID);
     }
 
     Optional<ActiveSession> byHash(String tokenHash) {

@@ -37,7 +37,7 @@ public class AccountAdmissions {
 
     @PostConstruct
     void openCache() {
-        cache = GridCache.open("oaplatform.account-admissions.v1", LIFETIME);
+        cache = GridCache.open("oaplatform.account-admissions.v2", LIFETIME, AccountAdmission.GRID);
     }
 
     /** Through the container, so that {@link #load} runs in a transaction; see there. */

@@ -1,10 +1,12 @@
 package org.oaplatform.officialaccounts.entity;
 
-import java.io.Serializable;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 import org.oaplatform.officialaccounts.control.Capability;
 import org.oaplatform.officialaccounts.control.CapabilityPolicy;
+import org.oaplatform.platform.control.GridCodec;
+import org.oaplatform.platform.control.GridFields;
 
 /**
  * What admitting an API call needs to know about an official account, small enough to keep in the data grid: who
@@ -12,7 +14,26 @@ import org.oaplatform.officialaccounts.control.CapabilityPolicy;
  * admission loses its verified capabilities the moment the year is over.
  */
 public record AccountAdmission(long accountId, String appId, AccountType type, AccountRegion region,
-        VerificationStatus verificationStatus, Instant verifiedUntil, Set<String> ipWhitelist) implements Serializable {
+        VerificationStatus verificationStatus, Instant verifiedUntil, Set<String> ipWhitelist) {
+
+    /** The whitelist's addresses come last, one field each. */
+    public static final GridCodec<AccountAdmission> GRID = new GridCodec<>() {
+        @Override
+        public String encode(AccountAdmission a) {
+            GridFields fields = GridFields.writer().add(a.accountId).add(a.appId).add(a.type).add(a.region)
+                    .add(a.verificationStatus).add(a.verifiedUntil);
+            a.ipWhitelist.forEach(fields::add);
+            return fields.toString();
+        }
+
+        @Override
+        public AccountAdmission decode(String encoded) {
+            GridFields fields = GridFields.reader(encoded);
+            return new AccountAdmission(fields.nextLong(), fields.nextString(), fields.nextEnum(AccountType.class),
+                    fields.nextEnum(AccountRegion.class), fields.nextEnum(VerificationStatus.class),
+                    fields.nextInstant(), new HashSet<>(fields.rest()));
+        }
+    };
 
     public AccountAdmission {
         ipWhitelist = Set.copyOf(ipWhitelist);

@@ -26,51 +26,55 @@ import javax.naming.NamingException;
  * <p>Entries leave the grid {@code lifetime} after they were written. Values carry their own expiry where they have
  * one, and readers check it against the clock, so an entry never outlives what it describes.
  */
-public final class GridCache<K extends Serializable, V extends Serializable> {
+public final class GridCache<K extends Serializable, V> {
 
     private static final Logger LOG = Logger.getLogger(GridCache.class.getName());
     private static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
 
-    /** Marks a fill in progress; only the reader that placed it may turn it into a value. */
-    record Lease(long id) implements Serializable {
-    }
+    /**
+     * Entries are strings: a value is {@code VALUE} and its encoding, a lease (a fill in progress, which only the
+     * reader that placed it may turn into a value) is {@code LEASE} and a random number.
+     */
+    private static final char VALUE = 'v';
+    private static final char LEASE = 'l';
 
     private final String name;
     private final JCacheStore store;
+    private final GridCodec<V> codec;
 
-    private GridCache(String name, JCacheStore store) {
+    private GridCache(String name, JCacheStore store, GridCodec<V> codec) {
         this.name = name;
         this.store = store;
+        this.codec = codec;
     }
 
     /** The named grid cache, created on first use with the given lifetime of entries; a pass-through without JCache. */
-    public static <K extends Serializable, V extends Serializable> GridCache<K, V> open(String name,
-            Duration lifetime) {
+    public static <K extends Serializable, V> GridCache<K, V> open(String name, Duration lifetime,
+            GridCodec<V> codec) {
         try {
-            return new GridCache<>(name, JCacheStore.open(name, lifetime));
+            return new GridCache<>(name, JCacheStore.open(name, lifetime), codec);
         } catch (LinkageError | RuntimeException noJCache) {
             LOG.warning(() -> "No JCache provider (" + noJCache + "): " + name
                     + " is not cached, every read goes to the database");
-            return new GridCache<>(name, null);
+            return new GridCache<>(name, null, codec);
         }
     }
 
     /** The cached value, or what {@code load} finds (cached unless someone forgot the key meanwhile). */
-    @SuppressWarnings("unchecked")
     public Optional<V> get(K key, Function<K, Optional<V>> load) {
         if (store == null) {
             return load.apply(key);
         }
-        Object cached = read(key);
-        if (cached != null && !(cached instanceof Lease)) {
-            return Optional.of((V) cached);
+        String cached = read(key);
+        if (cached != null && cached.charAt(0) == VALUE) {
+            return Optional.of(codec.decode(cached.substring(1)));
         }
-        Lease lease = cached == null ? new Lease(ThreadLocalRandom.current().nextLong()) : null;
+        String lease = cached == null ? LEASE + Long.toString(ThreadLocalRandom.current().nextLong()) : null;
         boolean leased = lease != null && store.putIfAbsent(key, lease);
         Optional<V> loaded = load.apply(key);
         if (leased) {
             if (loaded.isPresent()) {
-                store.replace(key, lease, loaded.get());
+                store.replace(key, lease, VALUE + codec.encode(loaded.get()));
             } else {
                 store.remove(key, lease);
             }
@@ -99,11 +103,15 @@ public final class GridCache<K extends Serializable, V extends Serializable> {
         }
     }
 
-    private Object read(K key) {
+    private String read(K key) {
         try {
-            return store.get(key);
+            Object entry = store.get(key);
+            if (entry == null || entry instanceof String s && !s.isEmpty()) {
+                return (String) entry;
+            }
+            throw new IllegalStateException("not an entry of this cache: " + entry.getClass());
         } catch (RuntimeException unreadable) {
-            // An entry written by an older deployment whose classes changed shape: drop it and load afresh.
+            // An entry written by an older deployment in another shape: drop it and load afresh.
             LOG.log(Level.FINE, "Dropping an unreadable entry of " + name, unreadable);
             store.remove(key);
             return null;

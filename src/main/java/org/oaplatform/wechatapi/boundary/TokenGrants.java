@@ -30,7 +30,7 @@ public class TokenGrants {
 
     @PostConstruct
     void openCache() {
-        cache = GridCache.open("oaplatform.token-grants.v1", LIFETIME);
+        cache = GridCache.open("oaplatform.token-grants.v2", LIFETIME, TokenGrant.GRID);
     }
 
     /** Through the container, so that {@link #load} runs in a transaction (see {@code AccountAdmissions.load}). */

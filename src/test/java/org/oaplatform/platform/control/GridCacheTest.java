@@ -11,7 +11,8 @@ class GridCacheTest {
 
     @Test
     void withoutAJCacheProviderEveryReadGoesToTheLoader() {
-        GridCache<String, String> cache = GridCache.open("no-grid-here", Duration.ofMinutes(1));
+        GridCache<String, String> cache = GridCache.open("no-grid-here", Duration.ofMinutes(1),
+                GridCodec.STRING);
         AtomicInteger loads = new AtomicInteger();
 
         assertEquals(Optional.of("v1"), cache.get("k", k -> Optional.of("v" + loads.incrementAndGet())));

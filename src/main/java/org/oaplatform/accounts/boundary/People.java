@@ -1,6 +1,8 @@
 package org.oaplatform.accounts.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -103,6 +105,7 @@ public class People {
     }
 
     /** The person's language alone: the follower reads ({@code user/info}) need no more of the person. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String languageOf(long personId) {
         return em.createQuery("SELECT p.language FROM Person p WHERE p.id = :id", String.class)
                 .setParameter("id", personId).getResultStream().findFirst()

@@ -1,6 +1,8 @@
 package org.oaplatform.followers.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -157,6 +159,7 @@ public class Followers {
      *
      * @throws BusinessException 40003 for an unknown openid or one of another account: never another tenant's data
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Follower ofAccount(AccountId account, String openid) {
         return findOfAccount(account, openid).orElseThrow(() -> new BusinessException(FollowerError.INVALID_OPENID,
                 "invalid openid"));
@@ -180,6 +183,7 @@ public class Followers {
         return follower;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Follower> findOfAccount(AccountId account, String openid) {
         long accountId = account.value();
         if (!Ids.matches(Ids.OPENID, openid)) {
@@ -205,6 +209,7 @@ public class Followers {
     }
 
     /** All or nothing: one unknown openid fails the whole list. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Follower> ofAccount(AccountId account, List<String> openids) {
         return openids.stream().map(openid -> ofAccount(account, openid)).toList();
     }
@@ -258,6 +263,7 @@ public class Followers {
     }
 
     /** The WeChat ids of the tags on a follower, in tag id order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Integer> tagIdsOf(Follower follower) {
         return em.createQuery("SELECT t.tagId FROM Tag t, Tagging g WHERE g.tagPk = t.id AND g.followerId = :follower"
                 + " ORDER BY t.tagId", Integer.class).setParameter("follower", follower.id()).getResultList();
@@ -273,6 +279,18 @@ public class Followers {
         // instead of one failing on the row's version at commit. Setting a remark twice is harmless.
         em.refresh(follower, LockModeType.PESSIMISTIC_WRITE);
         follower.remark(Text.strippedOrNull(remark));
+    }
+
+    /**
+     * Gives a follower whose row does not carry its unionid yet (followed before rows carried it, and missed by the
+     * migration) its unionid, made if the person has none towards the owner yet; the only write of a follower read.
+     */
+    public String assignUnionid(long followerId) {
+        Follower follower = em.find(Follower.class, followerId, LockModeType.PESSIMISTIC_WRITE);
+        if (follower.unionid() == null) {
+            follower.unionid(unionidOf(follower));
+        }
+        return follower.unionid();
     }
 
     /** The person's unionid towards the account's owner, made on first use. */

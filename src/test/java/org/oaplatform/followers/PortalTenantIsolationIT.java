@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.oaplatform.accounts.boundary.People;
+import org.oaplatform.followers.boundary.FollowerBrowsing;
 import org.oaplatform.followers.boundary.Followers;
 import org.oaplatform.followers.boundary.QrCodes;
 import org.oaplatform.followers.boundary.Tags;
@@ -59,6 +60,9 @@ class PortalTenantIsolationIT {
     Followers followers;
 
     @Inject
+    FollowerBrowsing browsing;
+
+    @Inject
     Tags tags;
 
     @Inject
@@ -90,7 +94,7 @@ class PortalTenantIsolationIT {
         entryPoints.put("tags.untag", () -> tags.untag(intruder, appId, tagId, List.of(openid)));
         entryPoints.put("tags.blacklist", () -> tags.blacklist(intruder, appId, List.of(openid)));
         entryPoints.put("tags.unblacklist", () -> tags.unblacklist(intruder, appId, List.of(openid)));
-        entryPoints.put("followers.browse", () -> followers.browse(intruder, appId, "", 0, 10));
+        entryPoints.put("followers.browse", () -> browsing.browse(intruder, appId, "", 0, 10));
         entryPoints.put("followers.remark", () -> followers.remark(intruder, appId, openid, "stolen"));
         entryPoints.put("qrCodes.create", () -> qrCodes.create(intruder, appId, false, 1L, null, 60L));
         entryPoints.put("qrCodes.list", () -> qrCodes.list(intruder, appId, null, 10));
@@ -99,7 +103,7 @@ class PortalTenantIsolationIT {
 
         assertEquals(List.of("vip"), tags.list(owner, appId).stream().map(c -> c.tag().name())
                 .filter(name -> !name.equals(Tag.STARRED_NAME)).toList());
-        Followers.Row fan = followers.browse(owner, appId, "", 0, 10).rows().get(0);
+        FollowerBrowsing.Row fan = browsing.browse(owner, appId, "", 0, 10).rows().get(0);
         assertEquals(openid, fan.openid());
         assertEquals(null, fan.remark());
         assertEquals(false, fan.blacklisted());

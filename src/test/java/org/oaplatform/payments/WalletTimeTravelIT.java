@@ -136,6 +136,27 @@ class WalletTimeTravelIT {
     }
 
     @Test
+    void theAuditFindsPostingsWhoseLegsDoNotBalance() throws Exception {
+        // negative ids: no posting the application makes has one; rolled back at the end
+        transaction.begin();
+        try {
+            em.createNativeQuery("INSERT INTO posting (id, public_id, kind, reference, posted_at)"
+                    + " VALUES (-1, 'pst_auditnolegs00001', 'TOP_UP', 'top_nolegs', NOW(6)),"
+                    + " (-2, 'pst_auditonesided001', 'TOP_UP', 'top_onesided', NOW(6))").executeUpdate();
+            long account = ((Number) em.createNativeQuery("SELECT MIN(id) FROM ledger_account").getSingleResult())
+                    .longValue();
+            em.createNativeQuery("INSERT INTO posting_leg (id, posting_id, account_id, amount, balance_after,"
+                    + " posted_at) VALUES (-1, -2, ?, 5, 0, NOW(6))").setParameter(1, account).executeUpdate();
+            var run = audit.run();
+            assertFalse(run.passed());
+            assertTrue(run.findings().contains("pst_auditnolegs00001"), run.findings());
+            assertTrue(run.findings().contains("pst_auditonesided001"), run.findings());
+        } finally {
+            transaction.rollback();
+        }
+    }
+
+    @Test
     void anUnacceptedTransferGoesBackAfter24HoursExactlyOnce() {
         long sender = funded(10_000);
         long receiver = person();

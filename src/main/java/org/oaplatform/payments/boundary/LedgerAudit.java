@@ -43,9 +43,11 @@ public class LedgerAudit {
         StringBuilder findings = new StringBuilder();
         long postings = count("SELECT COUNT(*) FROM posting");
         long accounts = count("SELECT COUNT(*) FROM ledger_account");
-        List<?> unbalanced = em.createNativeQuery("SELECT p.public_id FROM posting p"
-                + " LEFT JOIN posting_leg l ON l.posting_id = p.id GROUP BY p.id, p.public_id"
-                + " HAVING COUNT(l.id) < 2 OR COALESCE(SUM(l.amount), 0) <> 0").getResultList();
+        // The legs are summed per posting first: joined leg by leg and grouped afterwards, MariaDB chose a
+        // block-nested-loop join over the whole leg table, and 200 000 postings took more than ten minutes (0.4 s so).
+        List<?> unbalanced = em.createNativeQuery("SELECT p.public_id FROM posting p LEFT JOIN (SELECT posting_id,"
+                + " COUNT(*) AS legs, SUM(amount) AS total FROM posting_leg GROUP BY posting_id) l"
+                + " ON l.posting_id = p.id WHERE l.posting_id IS NULL OR l.legs < 2 OR l.total <> 0").getResultList();
         note(findings, "unbalanced postings", unbalanced);
         List<?> mismatched = em.createNativeQuery("SELECT CONCAT(a.id, ': stored ', a.balance, ', legs ',"
                 + " COALESCE(s.total, 0)) FROM ledger_account a LEFT JOIN (SELECT account_id, SUM(amount) AS total"

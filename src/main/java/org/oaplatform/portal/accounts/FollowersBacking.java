@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.oaplatform.followers.boundary.FollowerBrowsing;
 import org.oaplatform.followers.boundary.Followers;
 import org.oaplatform.followers.boundary.Tags;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
@@ -46,6 +47,9 @@ public class FollowersBacking implements Serializable {
 
     @Inject
     Followers followers;
+
+    @Inject
+    FollowerBrowsing browsing;
 
     @Inject
     Tags tags;
@@ -133,7 +137,7 @@ public class FollowersBacking implements Serializable {
                 .toList();
         Map<Integer, TagOption> byId = tagOptions.stream()
                 .collect(Collectors.toMap(TagOption::id, Function.identity()));
-        Followers.Browsed page = followers.browse(user.id(), appid, appliedQuery,
+        FollowerBrowsing.Browsed page = browsing.browse(user.id(), appid, appliedQuery,
                 pages.start() == null ? 0 : pages.start(), PAGE_SIZE);
         total = page.total();
         pages.nextStartsAt(page.nextAfter());
@@ -143,7 +147,7 @@ public class FollowersBacking implements Serializable {
         rows.forEach(r -> remarks.put(r.openid(), r.remark()));
     }
 
-    private Row row(Followers.Row follower, Map<Integer, TagOption> tagsById) {
+    private Row row(FollowerBrowsing.Row follower, Map<Integer, TagOption> tagsById) {
         List<TagOption> on = follower.tagIds().stream().map(tagsById::get).filter(Objects::nonNull).toList();
         List<TagOption> addable = tagOptions.stream().filter(t -> !follower.tagIds().contains(t.id())).toList();
         String qrScene = follower.qrSceneStr() != null ? follower.qrSceneStr()

@@ -22,7 +22,7 @@ import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
 
 /**
- * {@code user/info} reads the unionid from the follower's row (V25); a row that does not carry it (followed before
+ * {@code user/info} reads the unionid from the follower's row (V28); a row that does not carry it (followed before
  * rows did) gets it on its first read, the same unionid the person has towards the owner.
  */
 @ExtendWith(ArquillianExtension.class)

@@ -26,7 +26,7 @@ final class Load {
     }
 
     /** The server and database of this machine, found once: their CPU time per request goes into each row. */
-    private static final ProcessCpu CPU = ProcessCpu.ofLocalProcesses();
+    static final ProcessCpu CPU = ProcessCpu.ofLocalProcesses();
 
     private Load() {
     }

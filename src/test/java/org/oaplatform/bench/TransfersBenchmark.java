@@ -776,7 +776,7 @@ final class TransfersBenchmark {
     // Setup
 
     /** Bench phones +86188 followed by eight digits, checked to be valid mobile numbers as the server checks them. */
-    private static List<String> phones(int from, int count) {
+    static List<String> phones(int from, int count) {
         List<String> phones = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             String phone = String.format(Locale.ROOT, "+86188%08d", i);
@@ -794,7 +794,7 @@ final class TransfersBenchmark {
      *
      * @return how many were created
      */
-    private static int ensurePeople(HttpClient http, String base, Connection db, List<String> phones)
+    static int ensurePeople(HttpClient http, String base, Connection db, List<String> phones)
             throws Exception {
         Set<String> present = new HashSet<>();
         try (PreparedStatement find = db.prepareStatement("SELECT phone FROM person WHERE phone LIKE '+86188%'");
@@ -863,7 +863,7 @@ final class TransfersBenchmark {
                 "registration of " + phone);
     }
 
-    private static String logIn(HttpClient http, String base, String phone, String password) throws Exception {
+    static String logIn(HttpClient http, String base, String phone, String password) throws Exception {
         return expect(call(http, "POST", base + API + "sessions", null, null, Json.createObjectBuilder()
                 .add("phone", phone).add("password", password).build()), 201, "login of " + phone).json()
                 .getString("token");

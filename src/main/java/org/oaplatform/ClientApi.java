@@ -10,6 +10,7 @@ import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
 import org.oaplatform.conversations.boundary.AutoRepliesResource;
 import org.oaplatform.conversations.boundary.ConversationsResource;
+import org.oaplatform.conversations.boundary.InboxResource;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
 import org.oaplatform.menus.boundary.FollowerMenuResource;
@@ -58,7 +59,7 @@ public class ClientApi extends Application {
                 FollowerMenuResource.class, MenuClicksResource.class,
                 ClientMediaResource.class,
                 DeveloperServerResource.class, DeliveriesResource.class,
-                ConversationsResource.class, AutoRepliesResource.class,
+                ConversationsResource.class, AutoRepliesResource.class, InboxResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
     }
 }

@@ -124,7 +124,7 @@ public class ConversationsResource {
                 message.createdAt());
     }
 
-    private static Long messageId(String before) {
+    static Long messageId(String before) {
         if (before == null || before.isBlank()) {
             return null;
         }

@@ -39,12 +39,16 @@ public class CustomMessages {
     Clock clock;
 
     public ConversationMessage send(AccountId account, JsonObject body) {
-        CustomMessage message = CustomMessage.read(body);
+        return send(account, CustomMessage.read(body), MessageSource.CUSTOM_MESSAGE);
+    }
+
+    /** The one way an account answers inside the window: the developer API and the operators' inbox both come here. */
+    public ConversationMessage send(AccountId account, CustomMessage message, MessageSource source) {
         Follower follower = followers.receiver(account, message.openid());
         message.media().forEach(use -> media.requireUsableByAccount(account, use.mediaId(), use.kind()));
         // stored before the window is counted: the conversation row is locked before the window row, as everywhere
         ConversationMessage stored = conversations.recordOutgoing(account, follower.openid(), message.type(),
-                message.content(), MessageSource.CUSTOM_MESSAGE);
+                message.content(), source);
         windows.spend(follower, clock.instant());
         message.media().forEach(use -> media.grantToPerson(use.mediaId(), follower.personId()));
         return stored;

@@ -1,6 +1,8 @@
 package org.oaplatform.conversations.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,8 +10,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.oaplatform.conversations.control.ServiceWindow;
 import org.oaplatform.conversations.control.ServiceWindow.Allowance;
 import org.oaplatform.conversations.control.ServiceWindow.Trigger;
@@ -97,6 +102,20 @@ public class ServiceWindows {
             throw new BusinessException(WindowError.ALREADY_TYPING);
         }
         row.typing(now.plus(TYPING));
+    }
+
+    /**
+     * The windows of these followers as they stand, for reading (the inbox shows each one's state); a follower who never
+     * opened one is absent. No lock: a send checks again under the follower's lock.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Long, ServiceWindow> windowsOf(Collection<Long> followerIds) {
+        if (followerIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(ConversationWindow.OF_FOLLOWERS, ConversationWindow.class)
+                .setParameter("followerIds", followerIds).getResultStream()
+                .collect(Collectors.toMap(ConversationWindow::followerId, ServiceWindows::window));
     }
 
     private void open(long accountId, String openid, Trigger trigger, Instant at) {

@@ -20,10 +20,14 @@ import java.time.Instant;
 @NamedQuery(name = Conversation.OF_PERSON, query = "SELECT c FROM Conversation c WHERE c.personId = :personId"
         + " AND (c.lastMessageAt < :beforeAt OR (c.lastMessageAt = :beforeAt AND c.id < :beforeId))"
         + " ORDER BY c.lastMessageAt DESC, c.id DESC")
+@NamedQuery(name = Conversation.OF_ACCOUNT, query = "SELECT c FROM Conversation c WHERE c.accountId = :accountId"
+        + " AND (c.accountLastMessageAt < :beforeAt OR (c.accountLastMessageAt = :beforeAt AND c.id < :beforeId))"
+        + " ORDER BY c.accountLastMessageAt DESC, c.id DESC")
 public class Conversation {
 
     public static final String OF = "Conversation.of";
     public static final String OF_PERSON = "Conversation.ofPerson";
+    public static final String OF_ACCOUNT = "Conversation.ofAccount";
 
     @Id
     private Long id;
@@ -45,6 +49,17 @@ public class Conversation {
 
     @Column(name = "unread_by_person", nullable = false)
     private int unreadByPerson;
+
+    /** The newest message the account may see: a blacklisted follower's messages are withheld from it. */
+    @Column(name = "account_last_message_id")
+    private Long accountLastMessageId;
+
+    /** {@code null} until the account sees a message: such a conversation is not in its inbox. */
+    @Column(name = "account_last_message_at")
+    private Instant accountLastMessageAt;
+
+    @Column(name = "unread_by_account", nullable = false)
+    private int unreadByAccount;
 
     @Version
     private long version;
@@ -80,16 +95,42 @@ public class Conversation {
         return unreadByPerson;
     }
 
-    /** The message is the newest; one the account wrote is unread until the person opens the conversation. */
+    public Long accountLastMessageId() {
+        return accountLastMessageId;
+    }
+
+    public Instant accountLastMessageAt() {
+        return accountLastMessageAt;
+    }
+
+    public int unreadByAccount() {
+        return unreadByAccount;
+    }
+
+    /**
+     * The message is the newest. One the account wrote is unread until the person opens the conversation; one the
+     * person wrote is unread until an operator opens it in the inbox, unless it is withheld from the account.
+     */
     public void added(ConversationMessage message) {
         lastMessageId = message.id();
         lastMessageAt = message.createdAt();
         if (message.direction() == Direction.OUT) {
             unreadByPerson++;
         }
+        if (!message.withheld()) {
+            accountLastMessageId = message.id();
+            accountLastMessageAt = message.createdAt();
+            if (message.direction() == Direction.IN) {
+                unreadByAccount++;
+            }
+        }
     }
 
     public void readByPerson() {
         unreadByPerson = 0;
+    }
+
+    public void readByAccount() {
+        unreadByAccount = 0;
     }
 }

@@ -17,9 +17,13 @@ import java.time.Instant;
 @Table(name = "conversation_message")
 @NamedQuery(name = ConversationMessage.PAGE, query = "SELECT m FROM ConversationMessage m"
         + " WHERE m.conversationId = :conversationId AND m.id < :beforeId ORDER BY m.id DESC")
+@NamedQuery(name = ConversationMessage.ACCOUNT_PAGE, query = "SELECT m FROM ConversationMessage m"
+        + " WHERE m.conversationId = :conversationId AND m.id < :beforeId AND m.withheld = false ORDER BY m.id DESC")
 public class ConversationMessage {
 
     public static final String PAGE = "ConversationMessage.page";
+    /** The conversation as the account sees it: without the messages withheld from it. */
+    public static final String ACCOUNT_PAGE = "ConversationMessage.accountPage";
 
     @Id
     private Long id;

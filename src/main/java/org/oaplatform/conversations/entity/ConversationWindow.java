@@ -3,6 +3,7 @@ package org.oaplatform.conversations.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -14,7 +15,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "service_window")
+@NamedQuery(name = ConversationWindow.OF_FOLLOWERS,
+        query = "SELECT w FROM ConversationWindow w WHERE w.followerId IN :followerIds")
 public class ConversationWindow {
+
+    public static final String OF_FOLLOWERS = "ConversationWindow.ofFollowers";
 
     @Id
     @Column(name = "follower_id")

@@ -11,5 +11,7 @@ public enum MessageSource {
     /** The account sent a template message ({@code message/template/send}). */
     TEMPLATE_MESSAGE,
     /** The account's auto-reply rules answered (no developer server). */
-    AUTO_REPLY
+    AUTO_REPLY,
+    /** A member of the account wrote it in the inbox (portal or client API), inside the service window. */
+    OPERATOR
 }

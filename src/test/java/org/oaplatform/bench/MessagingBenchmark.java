@@ -49,8 +49,13 @@ final class MessagingBenchmark {
     private MessagingBenchmark() {
     }
 
+    /**
+     * {@code acceptedP50/P99}: from due to the follower's 201, the part of the latency spent before the push; {@code cpu}:
+     * the server's and database's CPU per message over the step, pushes and replies included.
+     */
     record Step(int rate, long sent, long failed, long replied, double achieved, double p50, double p90, double p99,
-            double max, double serverP50, double serverP99) {
+            double max, double acceptedP50, double acceptedP99, ProcessCpu.PerTransfer cpu, double serverP50,
+            double serverP99) {
     }
 
     static void run(String base, String jdbcUrl) throws Exception {
@@ -115,7 +120,11 @@ final class MessagingBenchmark {
         Instant start = Instant.now().plusMillis(200);
         long startNanos = System.nanoTime() + 200_000_000L;
         AtomicLong failed = new AtomicLong();
+        long[] accepted = new long[count];
         List<CompletableFuture<?>> inFlight = new ArrayList<>(count);
+        ServerProfile profile = series == 0 ? null : ServerProfile.start(Load.CPU, "follower messages at " + rate
+                + " / s");
+        ProcessCpu.Sample before = Load.CPU.sample();
         String url = base + "/api/v1/conversations/" + DemoData.SERVICE_APPID + "/messages";
         for (int i = 0; i < count; i++) {
             long due = startNanos + i * 1_000_000_000L / rate;
@@ -128,7 +137,9 @@ final class MessagingBenchmark {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            int number = i;
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                accepted[number] = System.nanoTime() - due;
                 if (e != null || r.statusCode() != 201) {
                     failed.incrementAndGet();
                 }
@@ -137,6 +148,11 @@ final class MessagingBenchmark {
         double sendSeconds = (System.nanoTime() - startNanos) / 1e9;
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         Map<Integer, Long> repliedAtMicros = replies(jdbcUrl, series, count, start);
+        ProcessCpu.Sample after = Load.CPU.sample();
+        if (profile != null) {
+            profile.stopAndPrint();
+        }
+        Arrays.sort(accepted);
         long[] latencies = new long[repliedAtMicros.size()];
         int n = 0;
         long startMicros = start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000;
@@ -148,6 +164,7 @@ final class MessagingBenchmark {
         long[] server = serverNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Step(rate, count, failed.get(), latencies.length, count / sendSeconds, Load.millis(latencies, 0.50),
                 Load.millis(latencies, 0.90), Load.millis(latencies, 0.99), Load.millis(latencies, 1.0),
+                Load.millis(accepted, 0.50), Load.millis(accepted, 0.99), ProcessCpu.between(before, after, count),
                 Load.millis(server, 0.50), Load.millis(server, 0.99));
     }
 
@@ -191,12 +208,14 @@ final class MessagingBenchmark {
                 + " message was due to its reply stored in the conversation (open loop, "
                 + TokenCheckBenchmark.MEASURE.toSeconds() + " s a step, " + FOLLOWERS + " followers)");
         System.out.println("| offered/s | achieved/s | sent | failed | replied | p50 ms | p90 ms | p99 ms | max ms"
+                + " | accepted (201) p50 / p99 ms | CPU ms/message: server + db + load generator"
                 + " | developer server p50 / p99 ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Step s : steps) {
             System.out.println(String.format(Locale.ROOT, "| %d | %.0f | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |"
-                    + " %.2f / %.2f |", s.rate(), s.achieved(), s.sent(), s.failed(), s.replied(), s.p50(), s.p90(),
-                    s.p99(), s.max(), s.serverP50(), s.serverP99()));
+                    + " %.1f / %.1f | %s | %.2f / %.2f |", s.rate(), s.achieved(), s.sent(), s.failed(), s.replied(),
+                    s.p50(), s.p90(), s.p99(), s.max(), s.acceptedP50(), s.acceptedP99(), s.cpu().fineCell(), s.serverP50(),
+                    s.serverP99()));
         }
         System.out.println("A step ends the climb when its p99 passes " + LATENCY_BOUND.toMillis() + " ms or under 99 %"
                 + " of its messages got their reply within 30 s of the last send.");

@@ -84,8 +84,8 @@ public class Conversations {
             long msgId = stored.id();
             pushes.record(FollowerAction.message(follower.accountId(), follower.openid(), message.type().wireName(),
                     msgId, now, header -> message.pushXml(header, msgId)));
-            received.fire(new FollowerMessageReceived(follower.accountId(), personId, follower.openid(), msgId,
-                    message.type(), now));
+            received.fire(new FollowerMessageReceived(follower.accountId(), personId, follower.id(),
+                    follower.openid(), msgId, message.type(), now));
         }
         return stored;
     }

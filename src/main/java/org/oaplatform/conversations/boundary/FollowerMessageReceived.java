@@ -8,6 +8,6 @@ import org.oaplatform.conversations.entity.MessageType;
  * stored the message: the service window opens its allowance here (spec §4.2), auto-replies answer here; observe
  * {@code during = AFTER_SUCCESS} for anything outside the database.
  */
-public record FollowerMessageReceived(long accountId, long personId, String openid, long msgId, MessageType type,
-        Instant at) {
+public record FollowerMessageReceived(long accountId, long personId, long followerId, String openid, long msgId,
+        MessageType type, Instant at) {
 }

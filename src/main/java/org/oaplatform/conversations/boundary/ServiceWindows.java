@@ -54,8 +54,9 @@ public class ServiceWindows {
     @Inject
     Followers followers;
 
+    /** The follower row is in this transaction's persistence context already: found by id, it costs no query. */
     public void messageReceived(@Observes FollowerMessageReceived e) {
-        open(e.accountId(), e.openid(), Trigger.MESSAGE, e.at());
+        open(followers.byId(e.followerId()), Trigger.MESSAGE, e.at());
     }
 
     public void subscribed(@Observes FollowerSubscribed e) {
@@ -119,10 +120,14 @@ public class ServiceWindows {
     }
 
     private void open(long accountId, String openid, Trigger trigger, Instant at) {
-        Follower follower = followers.findOfAccount(new AccountId(accountId), openid).orElse(null);
-        if (follower == null || follower.blacklisted()) {
+        followers.findOfAccount(new AccountId(accountId), openid).ifPresent(follower -> open(follower, trigger, at));
+    }
+
+    private void open(Follower follower, Trigger trigger, Instant at) {
+        if (follower.blacklisted()) {
             return;
         }
+        long accountId = follower.accountId();
         em.createNativeQuery("INSERT INTO service_window (follower_id, account_id, message_opened_at, message_until,"
                 + " message_left, interaction_opened_at, interaction_until, interaction_left) VALUES (?, ?, ?, ?, 0,"
                 + " ?, ?, 0) ON DUPLICATE KEY UPDATE follower_id = follower_id")

@@ -179,6 +179,12 @@ public class Followers {
         return openid == null || openid.isBlank() ? 0 : ofAccount(account, openid).id();
     }
 
+    /** A follower row by its id, for components handed one by an event of this transaction. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Follower byId(long followerId) {
+        return em.find(Follower.class, followerId);
+    }
+
     /** The person's follower record for the account (also after an unfollow), if they ever followed it. */
     public Optional<Follower> findOfPerson(long personId, AccountId account) {
         return em.createNamedQuery(Follower.OF_PERSON_AND_ACCOUNT, Follower.class).setParameter("personId", personId)

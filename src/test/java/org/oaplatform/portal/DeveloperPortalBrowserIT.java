@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -17,13 +21,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.testsupport.Api;
+import org.oaplatform.testsupport.Api.Reply;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.DeveloperServerStub;
+import org.oaplatform.portal.accounts.DeliveriesBacking;
 import org.oaplatform.testsupport.DeveloperServerStub.Answer;
+import org.oaplatform.testsupport.Eventually;
 import org.oaplatform.testsupport.PortalPage;
 import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -131,6 +139,85 @@ class DeveloperPortalBrowserIT {
             assertTrue(page.error().contains("白名单未保存"));
             page.screenshot("zh-whitelist-refused");
         });
+    }
+
+    @Test
+    void aFollowersMessageIsInTheDeliveryLogAndIsReplayedWithItsMsgId() throws Throwable {
+        page = PortalPage.start(base, "deliveries");
+        page.run(() -> {
+            String ownerPhone = TestData.cnPhone();
+            App app = TestData.verifiedServiceAccount(TestData.person(new Api(base), ownerPhone));
+            try (DeveloperServerStub stub = DeveloperServerStub.start(app.appid())) {
+                stub.connect(app, "PLAIN");
+                Api follower = follower(app);
+                stub.await(1); // the subscribe event
+                for (int i = 1; i <= 20; i++) {
+                    send(follower, app, "message " + i);
+                }
+                String msgId = send(follower, app, "hello log");
+                stub.await(22);
+                Eventually.poll(Duration.ofSeconds(30), () -> deliveries(app), d -> d.size() == 22);
+
+                page.logIn(ownerPhone);
+                page.open("portal/accounts/deliveries.xhtml?appid=" + app.appid());
+                List<WebElement> rows = page.rows("[id='deliveries:log'] tr.delivery-row");
+                assertEquals(DeliveriesBacking.PAGE, rows.size());
+                WebElement newest = rows.get(0);
+                assertEquals("text", page.cell(newest, ".delivery-event"));
+                assertEquals(msgId, page.cell(newest, ".delivery-msgid"));
+                assertEquals("Delivered", page.cell(newest, ".delivery-outcome"));
+                assertEquals("200", page.cell(newest, ".delivery-status"));
+                newest.findElement(By.cssSelector(".ui-row-toggler")).click();
+                String request = page.wait.until(visibilityOfElementLocated(By.cssSelector("pre.delivery-request")))
+                        .getText();
+                assertTrue(request.contains("hello log") && request.contains(msgId), request);
+                page.screenshot("expanded");
+
+                page.click("deliveries:older");
+                List<WebElement> older = page.rows("[id='deliveries:log'] tr.delivery-row");
+                assertEquals(2, older.size());
+                assertEquals("event:subscribe", page.cell(older.get(1), ".delivery-event"));
+                page.screenshot("older");
+                page.click("deliveries:newest");
+
+                page.clickAndWait(page.rows("[id='deliveries:log'] tr.delivery-row").get(0)
+                        .findElement(By.cssSelector("button.delivery-replay")));
+                page.assertNoErrors();
+                assertEquals(Long.parseLong(msgId), stub.await(23).message().getMsgId(), "the same MsgId");
+                Eventually.poll(Duration.ofSeconds(30), () -> deliveries(app), d -> d.size() == 23);
+
+                // Read again (the language switch keeps the view): the replay is the newest attempt, delivered.
+                page.chinese("推送日志");
+                page.open("portal/accounts/deliveries.xhtml?appid=" + app.appid());
+                List<WebElement> latest = page.rows("[id='deliveries:log'] tr.delivery-row");
+                assertEquals(List.of(msgId, msgId), List.of(page.cell(latest.get(0), ".delivery-msgid"),
+                        page.cell(latest.get(1), ".delivery-msgid")));
+                assertEquals("已送达", page.cell(latest.get(0), ".delivery-outcome"));
+                assertEquals("已送达", page.cell(latest.get(0), ".delivery-state"));
+                page.screenshot("zh-replayed");
+            }
+        });
+    }
+
+    private Api follower(App app) {
+        Api person = TestData.person(new Api(base), TestData.cnPhone());
+        Reply followed = person.post("api/v1/me/following", Json.createObjectBuilder().add("appid", app.appid())
+                .build());
+        assertEquals(201, followed.status(), followed.text());
+        return person;
+    }
+
+    /** Sends a text as the follower; its id is the push's MsgId. */
+    private static String send(Api follower, App app, String text) {
+        Reply sent = follower.post("api/v1/conversations/" + app.appid() + "/messages",
+                Json.createObjectBuilder().add("type", "text").add("content", text).build());
+        assertEquals(201, sent.status(), sent.text());
+        return sent.json().getString("id");
+    }
+
+    private static JsonArray deliveries(App app) {
+        return app.owner().get("api/v1/official-accounts/" + app.appid() + "/deliveries?limit=100").json()
+                .getJsonArray("deliveries");
     }
 
     private static List<String> whitelist(Api owner, String appid) {

@@ -199,6 +199,117 @@ class DeveloperPortalBrowserIT {
         });
     }
 
+    @Test
+    void aRuleMadeInThePortalAnswersAFollowerAndARefusedOneSavesNothing() throws Throwable {
+        page = PortalPage.start(base, "auto-replies");
+        page.run(() -> {
+            String ownerPhone = TestData.cnPhone();
+            App app = TestData.verifiedServiceAccount(TestData.person(new Api(base), ownerPhone));
+            Api follower = follower(app);
+            page.logIn(ownerPhone);
+            page.open("portal/accounts/auto-replies.xhtml?appid=" + app.appid());
+            page.click("autoReplies:newRule");
+            page.type("autoReplies:name", "Opening hours");
+            page.type("autoReplies:replies:0:value", "9:00–18:00");
+            page.click("autoReplies:addReply");
+            new Select(page.driver().findElement(By.id("autoReplies:replies:1:type"))).selectByValue("IMAGE");
+            page.type("autoReplies:replies:1:value", "med_doesnotexist");
+
+            // A keyword left empty, then a media id the account does not have: refused, nothing saved.
+            page.click("autoReplies:save");
+            assertTrue(page.error().contains("keyword is required"));
+            page.type("autoReplies:keywords:0:keyword", "hours");
+            new Select(page.driver().findElement(By.id("autoReplies:keywords:0:match"))).selectByValue("CONTAINS");
+            page.click("autoReplies:save");
+            assertTrue(page.error().contains("No such media"));
+            page.screenshot("media-refused");
+            assertEquals(0, rules(app).size());
+
+            page.click("autoReplies:replies:1:remove");
+            page.click("autoReplies:addReply");
+            page.type("autoReplies:replies:1:value", "See you!");
+            page.click("autoReplies:save");
+            page.assertNoErrors();
+            WebElement rule = page.rows("[id='autoReplies:rules'] tr.rule-row").get(0);
+            assertEquals("hours (contains)", page.cell(rule, ".rule-keywords"));
+            page.screenshot("rule-saved");
+            assertEquals(List.of("9:00–18:00", "See you!"), answers(follower, app, "What are your opening HOURS?"));
+
+            // Edited: a higher priority, a second keyword matched exactly, one reply less; the rule is replaced whole.
+            page.clickAndWait(page.rows("[id='autoReplies:rules'] tr.rule-row").get(0)
+                    .findElement(By.cssSelector("button.rule-edit")));
+            assertEquals("hours", page.await("autoReplies:keywords:0:keyword").getDomProperty("value"));
+            page.type("autoReplies:priority", "5");
+            page.click("autoReplies:addKeyword");
+            page.type("autoReplies:keywords:1:keyword", "open");
+            page.click("autoReplies:replies:1:remove");
+            page.click("autoReplies:save");
+            page.assertNoErrors();
+            JsonObject edited = rules(app).getJsonObject(0);
+            assertEquals(5, edited.getInt("priority"));
+            assertEquals("EXACT", edited.getJsonArray("keywords").getJsonObject(1).getString("match"));
+            assertEquals(1, edited.getJsonArray("replies").size());
+            assertEquals(List.of("9:00–18:00"), answers(follower, app, "open"));
+
+            // In Chinese: a default reply, which answers what no keyword does.
+            page.chinese("自动回复");
+            page.click("autoReplies:editDefault");
+            page.type("autoReplies:name", "默认");
+            page.type("autoReplies:replies:0:value", "您好，稍后回复您。");
+            page.click("autoReplies:save");
+            page.assertNoErrors();
+            assertEquals("您好，稍后回复您。", page.text("autoReplies:default").lines()
+                    .filter(l -> l.contains("您好")).findFirst().orElse("").strip());
+            page.screenshot("zh-default");
+            assertEquals(List.of("您好，稍后回复您。"), answers(follower, app, "随便说说"));
+
+            // Deleting the keyword rule: the default answers the keyword now.
+            page.confirm(page.rows("[id='autoReplies:rules'] tr.rule-row").get(0)
+                    .findElement(By.cssSelector("button.rule-delete")));
+            page.assertNoErrors();
+            assertEquals(1, rules(app).size());
+            assertEquals(List.of("您好，稍后回复您。"), answers(follower, app, "hours"));
+        });
+    }
+
+    @Test
+    void operatorsReadWithoutControlsAndStrangersGetNotFound() throws Throwable {
+        page = PortalPage.start(base, "developer-roles");
+        page.run(() -> {
+            App app = TestData.verifiedServiceAccount(TestData.person(new Api(base), TestData.cnPhone()));
+            String operatorPhone = TestData.cnPhone();
+            TestData.person(new Api(base), operatorPhone);
+            Reply added = app.owner().post("api/v1/official-accounts/" + app.appid() + "/members",
+                    Json.createObjectBuilder().add("phone", operatorPhone).add("role", "OPERATOR").build());
+            assertEquals(201, added.status(), added.text());
+            page.logIn(operatorPhone);
+            page.open("portal/accounts/developer.xhtml?appid=" + app.appid());
+            page.await("serverReadOnly");
+            page.assertNoErrors();
+            assertTrue(page.driver().findElements(By.cssSelector("[id='secret:reset'], [id='server:save'],"
+                    + " [id='whitelist:save']")).isEmpty());
+            page.screenshot("operator");
+            page.open("portal/accounts/auto-replies.xhtml?appid=" + app.appid());
+            page.await("autoReplies:rules");
+            assertTrue(page.driver().findElements(By.id("autoReplies:newRule")).isEmpty());
+            page.open("portal/accounts/deliveries.xhtml?appid=" + app.appid());
+            page.await("deliveries:log");
+            page.assertNoErrors();
+            page.logOut();
+
+            String strangerPhone = TestData.cnPhone();
+            TestData.person(new Api(base), strangerPhone);
+            page.logIn(strangerPhone);
+            for (String path : List.of("developer", "deliveries", "auto-replies")) {
+                page.open("portal/accounts/" + path + ".xhtml?appid=" + app.appid());
+                assertFalse(page.error().isBlank());
+                assertTrue(page.driver().findElements(By.cssSelector(".account-nav, form[id='secret'],"
+                        + " form[id='deliveries'], form[id='autoReplies']")).isEmpty(), path + " shows the account");
+                page.screenshot("stranger-" + path);
+            }
+        });
+    }
+
     private Api follower(App app) {
         Api person = TestData.person(new Api(base), TestData.cnPhone());
         Reply followed = person.post("api/v1/me/following", Json.createObjectBuilder().add("appid", app.appid())
@@ -215,9 +326,29 @@ class DeveloperPortalBrowserIT {
         return sent.json().getString("id");
     }
 
+    /** What the account answered to {@code text}, oldest first, read through the client API. */
+    private static List<String> answers(Api follower, App app, String text) {
+        send(follower, app, text);
+        JsonArray messages = follower.get("api/v1/conversations/" + app.appid() + "/messages?limit=20").json()
+                .getJsonArray("messages");
+        List<String> answers = new java.util.ArrayList<>();
+        for (JsonObject m : messages.getValuesAs(JsonObject.class)) {
+            if (m.getString("direction").equals("in")) {
+                break;
+            }
+            answers.add(0, m.getJsonObject("content").getString("content", m.getString("type")));
+        }
+        return answers;
+    }
+
     private static JsonArray deliveries(App app) {
         return app.owner().get("api/v1/official-accounts/" + app.appid() + "/deliveries?limit=100").json()
                 .getJsonArray("deliveries");
+    }
+
+    private static JsonArray rules(App app) {
+        return app.owner().get("api/v1/official-accounts/" + app.appid() + "/auto-replies").json()
+                .getJsonArray("rules");
     }
 
     private static List<String> whitelist(Api owner, String appid) {

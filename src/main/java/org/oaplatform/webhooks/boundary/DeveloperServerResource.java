@@ -43,9 +43,8 @@ public class DeveloperServerResource {
     @PUT
     public DeveloperServers.View configure(@PathParam("appid") String appId,
             @Valid @NotNull(message = "{oa.body.required}") ServerRequest request) {
-        return servers.configure(currentPerson.id(), appId, new DeveloperServers.Configuration(request.url.strip(),
-                request.token.strip(), request.encodingAesKey == null ? null : request.encodingAesKey.strip(),
-                request.mode, request.enabled));
+        return servers.configure(currentPerson.id(), appId, DeveloperServers.Configuration.entered(request.url,
+                request.token, request.encodingAesKey, request.mode, request.enabled));
     }
 
     @GET

@@ -41,6 +41,13 @@ public class DeveloperServers {
 
     /** What an operator sets. */
     public record Configuration(String url, String token, String encodingAesKey, PushMode mode, boolean enabled) {
+
+        /** As a form or request gave it: surrounding blanks dropped, a blank key meaning none. */
+        public static Configuration entered(String url, String token, String encodingAesKey, PushMode mode,
+                boolean enabled) {
+            return new Configuration(url == null ? null : url.strip(), token == null ? null : token.strip(),
+                    encodingAesKey == null || encodingAesKey.isBlank() ? null : encodingAesKey.strip(), mode, enabled);
+        }
     }
 
     /** What an operator reads: the secrets masked. */

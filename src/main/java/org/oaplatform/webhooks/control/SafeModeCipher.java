@@ -58,6 +58,22 @@ public final class SafeModeCipher {
         return candidate != null && ENCODING_AES_KEY.matcher(candidate).matches();
     }
 
+    /**
+     * A fresh EncodingAESKey: 32 random bytes in base64 without the padding, drawn again until it has only letters and
+     * digits (WeChat's rule; about one draw in four passes). Its last character carries no bits beyond the 32 bytes,
+     * so strict decoders such as the commons-codec inside WxJava take it.
+     */
+    public static String newEncodingAesKey() {
+        byte[] bytes = new byte[32];
+        while (true) {
+            RANDOM.nextBytes(bytes);
+            String key = Base64.getEncoder().withoutPadding().encodeToString(bytes);
+            if (ENCODING_AES_KEY.matcher(key).matches()) {
+                return key;
+            }
+        }
+    }
+
     /** The base64 ciphertext of the XML, with fresh random bytes in front. */
     public String encrypt(String xml) {
         byte[] random = new byte[RANDOM_LENGTH];

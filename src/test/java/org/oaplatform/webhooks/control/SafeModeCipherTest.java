@@ -37,6 +37,15 @@ class SafeModeCipherTest {
     private final SafeModeCipher wxJavaKeyed = SafeModeCipher.of(KEY_WXJAVA_ACCEPTS, APPID);
 
     @Test
+    void generatedKeysAreWeChatsShapeDifferEachTimeAndWorkWithWxJava() {
+        String key = SafeModeCipher.newEncodingAesKey();
+        assertTrue(SafeModeCipher.isEncodingAesKey(key), key);
+        assertNotEquals(key, SafeModeCipher.newEncodingAesKey());
+        assertEquals(VECTOR_XML, new WxCryptUtil("token", key, APPID).decrypt(SafeModeCipher.of(key, APPID)
+                .encrypt(VECTOR_XML)));
+    }
+
+    @Test
     void reproducesTheSpecsWorkedVector() {
         byte[] random = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         assertEquals(VECTOR_ENCRYPT, cipher.encrypt(VECTOR_XML, random));

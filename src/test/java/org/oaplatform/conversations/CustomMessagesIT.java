@@ -111,7 +111,7 @@ class CustomMessagesIT {
         assertEquals(40007, errcode(() -> kefu.sendKefuMessage(WxMpKefuMessage.VOICE().toUser(s.openid())
                 .mediaId(image).build())), "an image is not a voice");
         assertEquals(40007, errcode(() -> kefu.sendKefuMessage(WxMpKefuMessage.MPNEWS().toUser(s.openid())
-                .mediaId("anyMaterial").build())), "no permanent materials exist");
+                .mediaId("anyMaterial").build())), "no such news");
         assertEquals(40003, errcode(() -> kefu.sendKefuMessage(text("oNotAnOpenidOfThisAccount00", "x"))));
         Reply wxcard = s.app().owner().post("cgi-bin/message/custom/send?access_token=" + s.app().token(),
                 Json.createObjectBuilder().add("touser", s.openid()).add("msgtype", "wxcard")

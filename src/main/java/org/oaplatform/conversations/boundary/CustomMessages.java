@@ -1,16 +1,24 @@
 package org.oaplatform.conversations.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Clock;
 import org.oaplatform.conversations.control.ConversationError;
 import org.oaplatform.conversations.control.CustomMessage;
+import org.oaplatform.conversations.control.WindowError;
 import org.oaplatform.conversations.entity.ConversationMessage;
 import org.oaplatform.conversations.entity.MessageSource;
+import org.oaplatform.conversations.entity.MessageType;
 import org.oaplatform.followers.boundary.Followers;
 import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.media.boundary.Media;
+import org.oaplatform.media.boundary.News;
+import org.oaplatform.media.entity.NewsMedia;
 import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.platform.control.BusinessException;
 
@@ -30,6 +38,9 @@ public class CustomMessages {
     Media media;
 
     @Inject
+    News news;
+
+    @Inject
     Conversations conversations;
 
     @Inject
@@ -46,12 +57,32 @@ public class CustomMessages {
     public ConversationMessage send(AccountId account, CustomMessage message, MessageSource source) {
         Follower follower = followers.receiver(account, message.openid());
         message.media().forEach(use -> media.requireUsableByAccount(account, use.mediaId(), use.kind()));
+        JsonObject content = message.type() == MessageType.MPNEWS ? withArticles(account, message.content())
+                : message.content();
         // stored before the window is counted: the conversation row is locked before the window row, as everywhere
         ConversationMessage stored = conversations.recordOutgoing(account, follower.openid(), message.type(),
-                message.content(), source);
+                content, source);
         windows.spend(follower, clock.instant());
         message.media().forEach(use -> media.grantToPerson(use.mediaId(), follower.personId()));
+        if (content.containsKey("articles") && message.type() == MessageType.MPNEWS) {
+            content.getJsonArray("articles").getValuesAs(JsonObject.class).forEach(article -> media
+                    .grantToPersonIfLiving(article.getString("thumbMediaId"), follower.personId()));
+        }
         return stored;
+    }
+
+    /**
+     * An {@code mpnews} send shows one article (spec §4.1: 45008 otherwise), stored with the message so that the
+     * conversation outlives the news; its thumbnail becomes the follower's to read.
+     */
+    private JsonObject withArticles(AccountId account, JsonObject content) {
+        NewsMedia found = news.ofAccount(account, content.getString("mediaId"));
+        if (found.articleCount() > 1) {
+            throw new BusinessException(WindowError.TOO_MANY_ARTICLES, "a customer-service mpnews has one article,"
+                    + " the news has " + found.articleCount());
+        }
+        JsonArray articles = JSON.createReader(new StringReader(found.articles())).readArray();
+        return JSON.createObjectBuilder(content).add("articles", articles).build();
     }
 
     /** {@code command} is {@code Typing} or {@code CancelTyping}, as WeChat spells them. */

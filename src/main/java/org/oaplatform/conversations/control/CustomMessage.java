@@ -160,8 +160,8 @@ public record CustomMessage(String openid, String msgType, MessageType type, Jso
             if (id == null || id.isBlank()) {
                 throw new BusinessException(MediaError.MEDIA_ID_MISSING, "media_id is required");
             }
-            // mpnews names a permanent news material; the media component keeps none yet, so no id can be valid
-            throw new BusinessException(MediaError.INVALID_MEDIA_ID, "no permanent news material " + id);
+            // the articles are the media component's: CustomMessages puts them in the content once it found the news
+            return put("mediaId", id);
         }
 
         Builder msgmenu(JsonObject part) {

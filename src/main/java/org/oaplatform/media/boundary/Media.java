@@ -200,6 +200,18 @@ public class Media {
         grant(mediaId, MediaOwner.person(personId));
     }
 
+    /**
+     * As {@link #grantToPerson}, for a media that is only part of what was sent (a news article's thumbnail), which may
+     * have expired before the message that shows it: then nothing is granted and the send goes on.
+     */
+    public void grantToPersonIfLiving(String mediaId, long personId) {
+        if (Ids.isPublicId(StoredMedia.ID_PREFIX, mediaId) && em.createNamedQuery(StoredMedia.BY_MEDIA_ID,
+                StoredMedia.class).setParameter("mediaId", mediaId).getResultStream()
+                .anyMatch(m -> !m.isExpiredAt(clock.instant()))) {
+            grantToPerson(mediaId, personId);
+        }
+    }
+
     private void grant(String mediaId, MediaOwner grantee) {
         StoredMedia media = live(mediaId);
         if (media.isOwnedBy(grantee)) {

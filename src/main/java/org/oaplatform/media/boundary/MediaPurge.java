@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.media.control.MediaFiles;
 import org.oaplatform.media.entity.MediaGrant;
+import org.oaplatform.media.entity.NewsMedia;
 import org.oaplatform.media.entity.StoredMedia;
 import org.oaplatform.platform.control.DueWork;
 
@@ -60,12 +61,26 @@ public class MediaPurge {
             files.delete(path);
             return true;
         }).orElse(false), LOG, "purge of media");
+        List<Long> news = em.createNamedQuery(NewsMedia.DUE, Long.class).setParameter("now", now)
+                .setMaxResults(BATCH).getResultList();
+        int purgedNews = DueWork.each(news, self::forgetNews, LOG, "purge of news");
         // Every media of a day before this one has expired: its directory goes whole, with what a crash left there.
         files.removeDaysBefore(LocalDate.ofInstant(now.minus(StoredMedia.LIFETIME), ZoneOffset.UTC));
-        if (purged > 0) {
-            LOG.info(() -> purged + " expired media purged");
+        if (purged + purgedNews > 0) {
+            LOG.info(() -> purged + " expired media and " + purgedNews + " expired news purged");
         }
-        return purged;
+        return purged + purgedNews;
+    }
+
+    /** News have no file and no grants: the row is all there is. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean forgetNews(long id) {
+        NewsMedia news = em.find(NewsMedia.class, id);
+        if (news == null || news.isAliveAt(clock.instant())) {
+            return false;
+        }
+        em.remove(news);
+        return true;
     }
 
     /** @return the file of the media whose row and grants this call removed; empty when it is gone or not due */

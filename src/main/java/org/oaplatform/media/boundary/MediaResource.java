@@ -19,12 +19,14 @@ import jakarta.ws.rs.ext.Providers;
 import java.io.InputStream;
 import org.oaplatform.media.control.MediaError;
 import org.oaplatform.media.entity.MediaKind;
+import org.oaplatform.media.entity.NewsMedia;
 import org.oaplatform.media.entity.StoredMedia;
 import org.oaplatform.officialaccounts.control.Capability;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Settings;
 import org.oaplatform.wechatapi.boundary.CallingAccount;
 import org.oaplatform.wechatapi.boundary.CgiEndpoint;
+import org.oaplatform.wechatapi.control.WeChatJson;
 
 /**
  * WeChat's temporary media API (spec §9.1). Temporary media are part of WeChat's material management, which the
@@ -39,6 +41,9 @@ public class MediaResource {
 
     @Inject
     Media media;
+
+    @Inject
+    News news;
 
     @Inject
     CallingAccount caller;
@@ -63,6 +68,18 @@ public class MediaResource {
                 () -> MultipartMedia.part(providers, headers, body));
         return JSON.createObjectBuilder().add("type", stored.kind().wireName())
                 .add(stored.kind() == MediaKind.THUMB ? "thumb_media_id" : "media_id", stored.mediaId())
+                .add("created_at", stored.createdAt().getEpochSecond()).build().toString();
+    }
+
+    /** Articles for an {@code mpnews} send: {@code {"type":"news","media_id","created_at"}}, kept three days. */
+    @POST
+    @Path("uploadnews")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    @CgiEndpoint(path = "/cgi-bin/media/uploadnews", dailyQuota = 10, capability = Capability.MASS_SEND)
+    public String uploadNews(String body) {
+        NewsMedia stored = news.upload(caller.account(), WeChatJson.parseObject(body));
+        return JSON.createObjectBuilder().add("type", "news").add("media_id", stored.mediaId())
                 .add("created_at", stored.createdAt().getEpochSecond()).build().toString();
     }
 

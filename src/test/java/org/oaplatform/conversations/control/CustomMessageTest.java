@@ -63,8 +63,8 @@ class CustomMessageTest {
         assertEquals(MediaError.MEDIA_ID_MISSING, refusal("{\"touser\":\"o\",\"msgtype\":\"image\",\"image\":{}}"));
         assertEquals(MediaError.MEDIA_ID_MISSING,
                 refusal("{\"touser\":\"o\",\"msgtype\":\"music\",\"music\":{\"title\":\"no thumb\"}}"));
-        assertEquals(MediaError.INVALID_MEDIA_ID,
-                refusal("{\"touser\":\"o\",\"msgtype\":\"mpnews\",\"mpnews\":{\"media_id\":\"m\"}}"));
+        assertEquals(MediaError.MEDIA_ID_MISSING,
+                refusal("{\"touser\":\"o\",\"msgtype\":\"mpnews\",\"mpnews\":{}}"));
         assertEquals(ConversationError.INVALID_MESSAGE, refusal("{\"touser\":\"o\",\"msgtype\":\"text\"}"));
         assertEquals(ConversationError.INVALID_MESSAGE,
                 refusal("{\"touser\":\"o\",\"msgtype\":\"text\",\"text\":{\"content\":\" \"}}"));

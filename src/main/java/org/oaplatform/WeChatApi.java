@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.oaplatform.broadcasts.boundary.MassMessagesResource;
 import org.oaplatform.conversations.boundary.CustomMessagesResource;
 import org.oaplatform.followers.boundary.QrCodeImagesResource;
 import org.oaplatform.followers.boundary.QrCodesResource;
@@ -45,6 +46,7 @@ public class WeChatApi extends Application {
                 TemplatesResource.class, TemplateMessagesResource.class,
                 MenusResource.class, SelfMenuResource.class,
                 MediaResource.class,
-                CustomMessagesResource.class);
+                CustomMessagesResource.class,
+                MassMessagesResource.class);
     }
 }

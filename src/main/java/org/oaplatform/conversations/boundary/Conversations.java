@@ -138,6 +138,9 @@ public class Conversations {
 
     /** A developer server's passive reply, in the transaction that records its delivery. */
     public void passiveReply(@Observes PassiveReplyReceived reply) {
+        if (followers.findOfAccount(new AccountId(reply.accountId()), reply.openid()).isEmpty()) {
+            return; // a reply to a push from nobody's conversation (mphelper's MASSSENDJOBFINISH) goes nowhere
+        }
         AccountReplies.Stored stored = AccountReplies.of(reply.reply().content());
         // the account's id comes from the push row that this component's own message recorded
         recordOutgoing(new AccountId(reply.accountId()), reply.openid(), stored.type(), stored.content(),

@@ -241,6 +241,11 @@ public class Tags {
                 .setParameter("follower", follower.id()).getResultList());
     }
 
+    /** The account's tag by its WeChat id (45159 otherwise), for whoever addresses its members (broadcasts). */
+    public Tag byTagId(AccountId account, int tagId) {
+        return taggable(account.value(), tagId);
+    }
+
     private Tag taggable(long accountId, int tagId) {
         ensureSystemTags(accountId);
         return existing(accountId, tagId);

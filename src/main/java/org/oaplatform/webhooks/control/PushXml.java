@@ -132,6 +132,14 @@ public final class PushXml {
         return event(header, "TEMPLATESENDJOBFINISH", xml -> xml.number("MsgID", msgId).text("Status", status));
     }
 
+    /** From {@code mphelper}, as WeChat sends it; FilterCount is what was left after filtering (spec §2.3). */
+    public static String massSendJobFinish(PushHeader header, long msgId, String status, long total, long filter,
+            long sent, long errors) {
+        return event(header, "MASSSENDJOBFINISH", xml -> xml.number("MsgID", msgId).text("Status", status)
+                .number("TotalCount", total).number("FilterCount", filter).number("SentCount", sent)
+                .number("ErrorCount", errors));
+    }
+
     private static String scanCode(PushHeader header, String event, String key, String scanType, String scanResult) {
         return event(header, event, xml -> xml.text("EventKey", key)
                 .element("ScanCodeInfo", info -> info.text("ScanType", scanType).text("ScanResult", scanResult)));

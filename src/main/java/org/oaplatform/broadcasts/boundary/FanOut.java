@@ -1,0 +1,201 @@
+package org.oaplatform.broadcasts.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.oaplatform.broadcasts.control.BroadcastSpeed;
+import org.oaplatform.broadcasts.entity.Broadcast;
+import org.oaplatform.broadcasts.entity.BroadcastStatus;
+import org.oaplatform.broadcasts.entity.BroadcastTarget;
+import org.oaplatform.followers.entity.Follower;
+import org.oaplatform.officialaccounts.entity.AccountType;
+import org.oaplatform.officialaccounts.entity.OfficialAccount;
+import org.oaplatform.platform.control.DueWork;
+import org.oaplatform.platform.control.InstantConverter;
+
+/**
+ * The fan-out of a broadcast: its followers in chunks of {@code oa.broadcast.chunk-size} (10 000) by follower id, one after the
+ * other, each one transaction of set-based SQL ({@code INSERT … SELECT} of the recipients, with the blacklist and the
+ * monthly allowance applied in the database). A chunk's transaction also writes the next chunk and sends its queue
+ * message (or finishes the broadcast), so the chain is exactly once: a chunk that committed is DONE and its message
+ * redelivered changes nothing; one that did not left nothing, and its message or the recovery timer runs it again.
+ * One recipient row per broadcast and follower (the primary key) makes a double delivery impossible in any case.
+ */
+@Stateless
+public class FanOut {
+
+    public static final String QUEUE = "jms/oaplatform/BroadcastChunks";
+    static final String BROADCAST_ID = "broadcastId";
+    static final String CHUNK_NO = "chunkNo";
+    /** WeChat's allowance for service accounts: each follower receives at most four broadcasts a month. */
+    public static final int MONTHLY_ALLOWANCE = 4;
+    /** How long a due chunk may wait for its message before the timer sends another. */
+    static final Duration QUEUE_GRACE = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(FanOut.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = QUEUE)
+    Queue queue;
+
+    @Inject
+    Clock clock;
+
+    /** Followers per chunk: small in the tests, so that a few followers make many chunks. */
+    @Inject
+    @ConfigProperty(name = "oa.broadcast.chunk-size", defaultValue = "10000")
+    int chunkSize;
+
+    @Inject
+    Event<BroadcastFinished> finished;
+
+    @Resource
+    SessionContext context;
+
+    /** In the submitting transaction: a list's members and the first chunk, whose message leaves at commit. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void start(Broadcast broadcast, List<Long> listMembers, boolean monthlyAllowance) {
+        for (int at = 0; at < listMembers.size(); at += 1000) {
+            List<Long> batch = listMembers.subList(at, Math.min(listMembers.size(), at + 1000));
+            StringBuilder sql = new StringBuilder("INSERT INTO broadcast_list_member (broadcast_id, follower_id) VALUES");
+            for (int i = 0; i < batch.size(); i++) {
+                sql.append(i == 0 ? " (?, ?)" : ", (?, ?)");
+            }
+            Query insert = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < batch.size(); i++) {
+                insert.setParameter(2 * i + 1, broadcast.id()).setParameter(2 * i + 2, batch.get(i));
+            }
+            insert.executeUpdate();
+        }
+        newChunk(broadcast.id(), 0, 0L, clock.instant());
+    }
+
+    /** A preview reaches its one follower at once: no chunks, no allowance, no push. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void deliverPreview(Broadcast preview, Follower follower) {
+        Instant now = clock.instant();
+        em.createNativeQuery("INSERT INTO broadcast_recipient (broadcast_id, follower_id, person_id, delivered_at)"
+                + " VALUES (?, ?, ?, ?)").setParameter(1, preview.id()).setParameter(2, follower.id())
+                .setParameter(3, follower.personId()).setParameter(4, InstantConverter.utc(now)).executeUpdate();
+        preview.chunkDone(1, 1);
+        preview.finished(now);
+    }
+
+    /** One chunk in one transaction; a chunk that is done already, or of a broadcast no longer sending, is skipped. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void process(long broadcastId, int chunkNo) {
+        List<?> chunk = em.createNativeQuery("SELECT state, from_follower_id FROM broadcast_chunk"
+                + " WHERE broadcast_id = ? AND chunk_no = ? FOR UPDATE").setParameter(1, broadcastId)
+                .setParameter(2, chunkNo).getResultList();
+        if (chunk.isEmpty() || !"PENDING".equals(((Object[]) chunk.get(0))[0])) {
+            return;
+        }
+        long from = ((Number) ((Object[]) chunk.get(0))[1]).longValue();
+        Broadcast broadcast = em.find(Broadcast.class, broadcastId, LockModeType.PESSIMISTIC_WRITE);
+        if (broadcast.status() != BroadcastStatus.SENDING) {
+            return;
+        }
+        OfficialAccount account = em.find(OfficialAccount.class, broadcast.accountId());
+        Instant now = clock.instant();
+        Long upper = chunkEnd(broadcast, from);
+        long to = upper == null ? Long.MAX_VALUE : upper;
+        FanOutSql sql = new FanOutSql(broadcast, account.type() != AccountType.SUBSCRIPTION);
+        long targeted = sql.count(em, from, to);
+        long sent = sql.insertRecipients(em, from, to, now);
+        sql.countReceipts(em, from, to);
+        em.createNativeQuery("UPDATE broadcast_chunk SET state = 'DONE', to_follower_id = ?, done_at = ?"
+                + " WHERE broadcast_id = ? AND chunk_no = ?").setParameter(1, to)
+                .setParameter(2, InstantConverter.utc(now)).setParameter(3, broadcastId).setParameter(4, chunkNo)
+                .executeUpdate();
+        broadcast.chunkDone(targeted, sent);
+        if (upper == null) {
+            broadcast.finished(now);
+            finished.fire(new BroadcastFinished(broadcast.accountId(), broadcast.id(), broadcast.totalCount(),
+                    broadcast.filterCount(), broadcast.sentCount(), broadcast.errorCount(), now));
+        } else {
+            newChunk(broadcastId, chunkNo + 1, to, now.plus(BroadcastSpeed.chunkInterval(broadcast.speed(), chunkSize)));
+        }
+    }
+
+    /** Every minute: due chunks of sending broadcasts whose message was lost (an instance died) are sent again. */
+    @Schedule(hour = "*", minute = "*", second = "30", persistent = true, info = "broadcast-chunk-recovery")
+    void recoverOnSchedule() {
+        recoverDue();
+    }
+
+    public int recoverDue() {
+        List<?> rows = em.createNativeQuery("SELECT c.broadcast_id FROM broadcast_chunk c JOIN broadcast b"
+                + " ON b.id = c.broadcast_id WHERE c.state = 'PENDING' AND c.due_at <= ? AND b.status = 'SENDING'")
+                .setParameter(1, InstantConverter.utc(clock.instant().minus(QUEUE_GRACE))).setMaxResults(1000)
+                .getResultList();
+        List<Long> due = new ArrayList<>();
+        rows.forEach(id -> due.add(((Number) id).longValue()));
+        FanOut self = context.getBusinessObject(FanOut.class);
+        return DueWork.each(due, self::resend, LOG, "recovery of broadcast chunk");
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean resend(long broadcastId) {
+        List<?> pending = em.createNativeQuery("SELECT chunk_no FROM broadcast_chunk WHERE broadcast_id = ?"
+                + " AND state = 'PENDING'").setParameter(1, broadcastId).getResultList();
+        pending.forEach(no -> send(broadcastId, ((Number) no).intValue(), Duration.ZERO));
+        return !pending.isEmpty();
+    }
+
+    /** The id of the last follower of the chunk that starts after {@code from}; null when fewer are left. */
+    private Long chunkEnd(Broadcast broadcast, long from) {
+        String walk = switch (broadcast.target()) {
+            case ALL -> "SELECT f.id FROM follower f WHERE f.account_id = ? AND f.subscribed = TRUE AND f.id > ?"
+                    + " ORDER BY f.id";
+            case TAG -> "SELECT t.follower_id FROM follower_tagging t WHERE t.tag_pk = ? AND t.follower_id > ?"
+                    + " ORDER BY t.follower_id";
+            case LIST -> "SELECT l.follower_id FROM broadcast_list_member l WHERE l.broadcast_id = ?"
+                    + " AND l.follower_id > ? ORDER BY l.follower_id";
+            case PREVIEW -> throw new IllegalStateException("a preview has no chunks");
+        };
+        long key = switch (broadcast.target()) {
+            case ALL -> broadcast.accountId();
+            case TAG -> broadcast.tagPk();
+            default -> broadcast.id();
+        };
+        List<?> end = em.createNativeQuery(walk + " LIMIT 1 OFFSET " + (chunkSize - 1))
+                .setParameter(1, key).setParameter(2, from).getResultList();
+        return end.isEmpty() ? null : ((Number) end.get(0)).longValue();
+    }
+
+    private void newChunk(long broadcastId, int chunkNo, long from, Instant due) {
+        em.createNativeQuery("INSERT INTO broadcast_chunk (broadcast_id, chunk_no, from_follower_id, to_follower_id,"
+                + " state, due_at) VALUES (?, ?, ?, ?, 'PENDING', ?)").setParameter(1, broadcastId)
+                .setParameter(2, chunkNo).setParameter(3, from).setParameter(4, from)
+                .setParameter(5, InstantConverter.utc(due)).executeUpdate();
+        send(broadcastId, chunkNo, Duration.between(clock.instant(), due));
+    }
+
+    /** Joins the caller's transaction: the message leaves when it commits, not before {@code after}. */
+    private void send(long broadcastId, int chunkNo, Duration after) {
+        jms.createProducer().setDeliveryDelay(Math.max(0, after.toMillis())).setProperty(BROADCAST_ID, broadcastId)
+                .setProperty(CHUNK_NO, chunkNo).send(queue, broadcastId + "/" + chunkNo);
+    }
+}

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
+import org.oaplatform.broadcasts.boundary.BroadcastInboxResource;
 import org.oaplatform.conversations.boundary.AutoRepliesResource;
 import org.oaplatform.conversations.boundary.ConversationsResource;
 import org.oaplatform.conversations.boundary.InboxResource;
@@ -60,6 +61,7 @@ public class ClientApi extends Application {
                 ClientMediaResource.class,
                 DeveloperServerResource.class, DeliveriesResource.class,
                 ConversationsResource.class, AutoRepliesResource.class, InboxResource.class,
+                BroadcastInboxResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
     }
 }

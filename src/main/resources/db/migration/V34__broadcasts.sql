@@ -27,6 +27,8 @@ CREATE TABLE broadcast (
     error_count      BIGINT       NOT NULL DEFAULT 0,
     created_at       DATETIME(6)  NOT NULL,
     finished_at      DATETIME(6)  NULL,
+    -- mass/delete of single articles of a news broadcast: their 1-based indexes, comma-separated.
+    deleted_articles VARCHAR(32)  NULL,
     version          BIGINT       NOT NULL DEFAULT 0,
     CONSTRAINT uk_broadcast_client_msg_id UNIQUE (account_id, client_msg_id),
     CONSTRAINT fk_broadcast_account FOREIGN KEY (account_id) REFERENCES official_account (id),

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.File;
 import java.net.URL;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,11 @@ import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpMassMessageService;
 import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.WxMpMassNews;
 import me.chanjar.weixin.mp.bean.WxMpMassOpenIdsMessage;
 import me.chanjar.weixin.mp.bean.WxMpMassPreviewMessage;
 import me.chanjar.weixin.mp.bean.WxMpMassTagMessage;
+import me.chanjar.weixin.mp.bean.material.WxMpNewsArticle;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -32,6 +36,7 @@ import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.DeveloperServerStub;
 import org.oaplatform.testsupport.DeveloperServerStub.Received;
 import org.oaplatform.testsupport.Eventually;
+import org.oaplatform.testsupport.SampleMedia;
 import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
 import org.oaplatform.testsupport.WeChatSdk;
@@ -103,6 +108,20 @@ class BroadcastsIT {
             assertEquals("send success", finished.getStatus());
             assertEquals("SEND_SUCCESS", s.mass().messageMassGet(Long.valueOf(all)).getMsgstatus());
 
+            // in the chat list of a follower who got it, unread until opened; not in the blacklisted one's
+            JsonObject entry = s.fans().get(1).get("api/v1/inbox").json().getJsonArray("broadcasts")
+                    .getJsonObject(0);
+            assertEquals(all, entry.getString("id"));
+            assertEquals(s.app().appid(), entry.getString("appid"));
+            assertEquals("双十二全场五折", entry.getJsonObject("content").getString("content"));
+            assertEquals(false, entry.getBoolean("read"));
+            assertEquals(true, s.fans().get(1).get("api/v1/inbox/broadcasts/" + all).json().getBoolean("read"));
+            assertEquals(true, s.fans().get(1).get("api/v1/inbox").json().getJsonArray("broadcasts")
+                    .getJsonObject(0).getBoolean("read"));
+            assertEquals(0, s.fans().get(0).get("api/v1/inbox").json().getJsonArray("broadcasts").size());
+            assertEquals(404, s.fans().get(0).get("api/v1/inbox/broadcasts/" + all).status());
+            assertEquals(400, s.fans().get(1).get("api/v1/inbox?folder=spam").status());
+
             // three more to the tag's three: each has had four this month, the fifth finds them all filtered
             for (int i = 1; i <= 3; i++) {
                 String sent = s.mass().massGroupMessageSend(text(tagId, "老客户专享 " + i)).getMsgId();
@@ -169,6 +188,34 @@ class BroadcastsIT {
         assertEquals(44004, s.app().owner().post(sendall, Json.createObjectBuilder()
                 .add("filter", Json.createObjectBuilder().add("is_to_all", true)).add("msgtype", "text").build())
                 .errcode());
+        // a news broadcast is deleted an article at a time, or whole; a text one is not
+        File jpeg = Files.createTempFile("thumb", ".jpg").toFile();
+        Files.write(jpeg.toPath(), SampleMedia.jpeg(2_000));
+        String thumb = s.wx().getMaterialService().mediaUpload("thumb", jpeg).getThumbMediaId();
+        WxMpMassNews news = new WxMpMassNews();
+        news.addArticle(article(thumb, "上篇"));
+        news.addArticle(article(thumb, "下篇"));
+        WxMpMassTagMessage mpnews = new WxMpMassTagMessage();
+        mpnews.setSendAll(true);
+        mpnews.setMsgType(WxConsts.MassMsgType.MPNEWS);
+        mpnews.setMediaId(s.mass().massNewsUpload(news).getMediaId());
+        var sentNews = s.mass().massGroupMessageSend(mpnews);
+        assertNotNull(sentNews.getMsgDataId(), "news broadcasts answer msg_data_id");
+        long newsId = Long.parseLong(sentNews.getMsgId());
+        Eventually.poll(Duration.ofSeconds(30), () -> status(s, newsId), "SEND_SUCCESS"::equals);
+        s.mass().delete(newsId, 2);
+        assertEquals("SEND_SUCCESS", status(s, newsId), "one article of two deleted");
+        JsonObject received = s.fans().get(0).get("api/v1/inbox").json().getJsonArray("broadcasts").getJsonObject(0);
+        assertEquals(List.of("2"), received.getJsonArray("deletedArticles").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(40097, errcode(() -> { s.mass().delete(newsId, 3); return null; }));
+        s.mass().delete(newsId, 0);
+        assertEquals("DELETE", status(s, newsId));
+        String textId = s.mass().massGroupMessageSend(text(null, "不可删除")).getMsgId();
+        Eventually.poll(Duration.ofSeconds(30), () -> status(s, Long.parseLong(textId)), "SEND_SUCCESS"::equals);
+        assertEquals(40097, errcode(() -> { s.mass().delete(Long.valueOf(textId), 0); return null; }));
+        assertEquals(40097, errcode(() -> { s.mass().delete(123L, 0); return null; }));
+
         Reply unknown = s.app().owner().post("cgi-bin/message/mass/get?access_token=" + s.app().token(),
                 Json.createObjectBuilder().add("msg_id", 123).build());
         assertEquals(40097, unknown.errcode(), unknown.text());
@@ -184,11 +231,36 @@ class BroadcastsIT {
         preview.setContent("预览不计入");
         preview.setToWxUserOpenid(s.openids().get(0));
         assertNotNull(s.mass().massMessagePreview(preview).getMsgId(), "a preview counts against no quota");
+        Eventually.poll(Duration.ofSeconds(30), () -> s.fans().get(1).get("api/v1/inbox?folder=subscriptions").json()
+                .getJsonArray("accounts"), accounts -> !accounts.isEmpty());
+        JsonObject folded = s.fans().get(1).get("api/v1/inbox?folder=subscriptions").json().getJsonArray("accounts")
+                .getJsonObject(0);
+        assertEquals(s.app().appid(), folded.getString("appid"));
+        assertEquals(1, folded.getInt("unreadCount"));
+        assertEquals("今日推送", folded.getJsonObject("latest").getJsonObject("content").getString("content"));
+        assertEquals("预览不计入", s.fans().get(0).get("api/v1/inbox").json().getJsonArray("broadcasts")
+                .getJsonObject(0).getJsonObject("content").getString("content"), "a preview is a chat");
         WxMpMassOpenIdsMessage list = new WxMpMassOpenIdsMessage();
         list.setMsgType(WxConsts.MassMsgType.TEXT);
         list.setContent("x");
         list.setToUsers(s.openids());
         assertEquals(48001, errcode(() -> s.mass().massOpenIdsMessageSend(list)));
+    }
+
+    private static String status(Setup s, long msgId) {
+        try {
+            return s.mass().messageMassGet(msgId).getMsgstatus();
+        } catch (WxErrorException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static WxMpNewsArticle article(String thumb, String title) {
+        WxMpNewsArticle article = new WxMpNewsArticle();
+        article.setThumbMediaId(thumb);
+        article.setTitle(title);
+        article.setContent("<p>" + title + "</p>");
+        return article;
     }
 
     private static WxMpMassTagMessage text(Long tagId, String content) {

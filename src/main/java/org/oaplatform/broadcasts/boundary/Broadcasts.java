@@ -155,6 +155,29 @@ public class Broadcasts {
         return broadcast;
     }
 
+    /**
+     * {@code mass/delete}: only a news or video broadcast that was sent (spec §6.2); {@code article} 0 (or none) is
+     * all of it, 1..n one article of a news.
+     */
+    public void delete(AccountId account, long msgId, int article) {
+        Broadcast broadcast = get(account, msgId);
+        em.lock(broadcast, LockModeType.PESSIMISTIC_WRITE);
+        boolean news = "mpnews".equals(broadcast.msgType());
+        if (!news && !"mpvideo".equals(broadcast.msgType())) {
+            throw new BusinessException(BroadcastError.NOT_DELETABLE, "only news and video broadcasts are deleted");
+        }
+        if (broadcast.status() != BroadcastStatus.SEND_SUCCESS) {
+            throw new BusinessException(BroadcastError.NOT_DELETABLE, "the broadcast is " + broadcast.status()
+                    + "; only a sent one is deleted");
+        }
+        int articles = news ? JSON.createReader(new StringReader(broadcast.content())).readObject()
+                .getJsonArray("articles").size() : 1;
+        if (article < 0 || article > articles || !news && article > 0) {
+            throw new BusinessException(BroadcastError.NOT_DELETABLE, "article_idx is 0 (all) or 1 to " + articles);
+        }
+        broadcast.delete(article, articles);
+    }
+
     private Submitted submit(AccountId account, BroadcastTarget target, Long tagPk, JsonObject body,
             List<Long> list) {
         // the account's row is the lock that makes the day's quota and the clientmsgid exact

@@ -88,13 +88,23 @@ public class MassMessagesResource {
     @Path("get")
     @CgiEndpoint(path = "/cgi-bin/message/mass/get", dailyQuota = 10_000, capability = Capability.MASS_SEND)
     public String get(String body) {
-        String id = WeChatJson.string(WeChatJson.parseObject(body), "msg_id");
-        if (id == null || !id.matches("\\d{1,19}")) {
-            throw new BusinessException(BroadcastError.UNKNOWN_BROADCAST, "msg_id is a number");
-        }
-        Broadcast broadcast = broadcasts.get(caller.account(), Long.parseLong(id));
+        Broadcast broadcast = broadcasts.get(caller.account(), msgId(WeChatJson.parseObject(body)));
         return JSON.createObjectBuilder().add("msg_id", broadcast.id())
                 .add("msg_status", broadcast.status().name()).build().toString();
+    }
+
+    /** {@code {"msg_id","article_idx"}}: a sent news or video broadcast, whole (0 or none) or one article. */
+    @POST
+    @Path("delete")
+    @CgiEndpoint(path = "/cgi-bin/message/mass/delete", dailyQuota = 10, capability = Capability.MASS_SEND)
+    public String delete(String body) {
+        JsonObject request = WeChatJson.parseObject(body);
+        String article = WeChatJson.string(request, "article_idx");
+        if (article != null && !article.matches("\\d{1,2}")) {
+            throw new BusinessException(BroadcastError.NOT_DELETABLE, "article_idx is a number");
+        }
+        broadcasts.delete(caller.account(), msgId(request), article == null ? 0 : Integer.parseInt(article));
+        return "{\"errcode\":0,\"errmsg\":\"ok\"}";
     }
 
     /** GET as the spec has it; WxJava POSTs ({@link #speedPosted}). */
@@ -126,6 +136,14 @@ public class MassMessagesResource {
         Integer level = speed == null ? null : speed.matches("-?\\d{1,9}") ? Integer.valueOf(speed) : -1;
         speeds.set(caller.account(), level);
         return "{\"errcode\":0,\"errmsg\":\"ok\"}";
+    }
+
+    private static long msgId(JsonObject request) {
+        String id = WeChatJson.string(request, "msg_id");
+        if (id == null || !id.matches("\\d{1,18}")) {
+            throw new BusinessException(BroadcastError.UNKNOWN_BROADCAST, "msg_id is a number");
+        }
+        return Long.parseLong(id);
     }
 
     private Follower previewed(JsonObject request) {

@@ -14,7 +14,8 @@ public enum BroadcastError implements ErrorCode {
     EMPTY_BROADCAST_TEXT(44004, "empty-text", 400, "empty content"),
     BROADCAST_TEXT_TOO_LONG(45002, "broadcast-text-too-long", 400, "content size out of limit"),
     NO_FILTER(40097, "broadcast-target-missing", 400, "invalid args"),
-    UNKNOWN_BROADCAST(40097, "unknown-broadcast", 404, "invalid msg_id");
+    UNKNOWN_BROADCAST(40097, "unknown-broadcast", 404, "invalid msg_id"),
+    NOT_DELETABLE(40097, "broadcast-not-deletable", 409, "invalid args");
 
     private final Wire wire;
 

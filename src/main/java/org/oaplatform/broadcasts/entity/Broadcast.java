@@ -9,6 +9,9 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** One mass send: what, to whom, in which quota day and month, and how far its fan-out has come. */
 @Entity
@@ -78,6 +81,9 @@ public class Broadcast {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "deleted_articles", length = 32)
+    private String deletedArticles;
+
     @Version
     private long version;
 
@@ -111,6 +117,27 @@ public class Broadcast {
     public void finished(Instant at) {
         status = BroadcastStatus.SEND_SUCCESS;
         finishedAt = at;
+    }
+
+    /**
+     * {@code mass/delete}: the whole broadcast ({@code article} 0) or one article of a news broadcast of
+     * {@code articleCount}; deleting the last one left deletes the whole. The follower keeps the card, not the page.
+     */
+    public void delete(int article, int articleCount) {
+        if (article == 0) {
+            status = BroadcastStatus.DELETE;
+            return;
+        }
+        Set<String> deleted = new TreeSet<>(deletedArticles());
+        deleted.add(Integer.toString(article));
+        deletedArticles = String.join(",", deleted);
+        if (deleted.size() >= articleCount) {
+            status = BroadcastStatus.DELETE;
+        }
+    }
+
+    public List<String> deletedArticles() {
+        return deletedArticles == null ? List.of() : List.of(deletedArticles.split(","));
     }
 
     public Long id() {

@@ -1,0 +1,128 @@
+package org.oaplatform.broadcasts.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.oaplatform.broadcasts.control.BroadcastError;
+import org.oaplatform.broadcasts.entity.Broadcast;
+import org.oaplatform.officialaccounts.entity.OfficialAccount;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.InstantConverter;
+import org.oaplatform.platform.control.PlatformError;
+
+/**
+ * The broadcasts a person received, as WeChat's app files them: subscription accounts' folded into the subscription
+ * folder (one entry per account with its unread count), service and enterprise accounts' in the chat list one by one
+ * (a preview always there: it is a message to one person). Keyset-paged by broadcast id, which only grows; every read
+ * walks the person's own recipient rows by index, however many accounts they follow.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class BroadcastInbox {
+
+    public static final int MAX_PAGE = 100;
+
+    /** A broadcast as its recipient sees it. */
+    public record Entry(Broadcast broadcast, OfficialAccount account, Instant deliveredAt, Instant readAt) {
+    }
+
+    /** A subscription account in the folder: its newest broadcast to the person and how many are unread. */
+    public record Folded(OfficialAccount account, Entry latest, long unread) {
+    }
+
+    public record Page<T>(List<T> entries, Long nextBefore) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public Page<Entry> chats(long personId, Long before, int size) {
+        requirePageSize(size);
+        List<?> rows = em.createNativeQuery("SELECT r.broadcast_id, r.delivered_at, r.read_at"
+                + " FROM broadcast_recipient r JOIN broadcast b ON b.id = r.broadcast_id"
+                + " JOIN official_account a ON a.id = b.account_id WHERE r.person_id = ? AND r.broadcast_id < ?"
+                + " AND (a.account_type <> 'SUBSCRIPTION' OR b.target = 'PREVIEW')"
+                + " ORDER BY r.broadcast_id DESC LIMIT " + (size + 1))
+                .setParameter(1, personId).setParameter(2, before == null ? Long.MAX_VALUE : before).getResultList();
+        List<Entry> entries = new ArrayList<>();
+        for (Object row : rows.subList(0, Math.min(size, rows.size()))) {
+            entries.add(entry((Object[]) row));
+        }
+        return new Page<>(entries, rows.size() > size ? entries.get(size - 1).broadcast().id() : null);
+    }
+
+    /** Folded by account, the account with the newest broadcast first; {@code before} is such a broadcast's id. */
+    public Page<Folded> subscriptions(long personId, Long before, int size) {
+        requirePageSize(size);
+        List<?> rows = em.createNativeQuery("SELECT b.account_id, MAX(r.broadcast_id) AS latest,"
+                + " SUM(CASE WHEN r.read_at IS NULL THEN 1 ELSE 0 END) FROM broadcast_recipient r"
+                + " JOIN broadcast b ON b.id = r.broadcast_id JOIN official_account a ON a.id = b.account_id"
+                + " WHERE r.person_id = ? AND a.account_type = 'SUBSCRIPTION' AND b.target <> 'PREVIEW'"
+                + " GROUP BY b.account_id HAVING MAX(r.broadcast_id) < ? ORDER BY latest DESC LIMIT " + (size + 1))
+                .setParameter(1, personId).setParameter(2, before == null ? Long.MAX_VALUE : before).getResultList();
+        List<Folded> folded = new ArrayList<>();
+        for (Object row : rows.subList(0, Math.min(size, rows.size()))) {
+            Object[] values = (Object[]) row;
+            Entry latest = open(personId, ((Number) values[1]).longValue(), false);
+            folded.add(new Folded(latest.account(), latest, ((Number) values[2]).longValue()));
+        }
+        return new Page<>(folded, rows.size() > size ? folded.get(size - 1).latest().broadcast().id() : null);
+    }
+
+    /** One of the person's broadcasts, marked read: reads count in the broadcast's statistics. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Entry read(long personId, long broadcastId) {
+        Entry entry = open(personId, broadcastId, true);
+        if (entry.readAt() == null) {
+            Instant now = clock.instant();
+            em.createNativeQuery("UPDATE broadcast_recipient SET read_at = ? WHERE broadcast_id = ? AND person_id = ?"
+                    + " AND read_at IS NULL").setParameter(1, InstantConverter.utc(now)).setParameter(2, broadcastId)
+                    .setParameter(3, personId).executeUpdate();
+            return new Entry(entry.broadcast(), entry.account(), entry.deliveredAt(), now);
+        }
+        return entry;
+    }
+
+    private Entry open(long personId, long broadcastId, boolean notFoundOtherwise) {
+        List<?> rows = em.createNativeQuery("SELECT r.broadcast_id, r.delivered_at, r.read_at FROM broadcast_recipient r"
+                + " WHERE r.person_id = ? AND r.broadcast_id = ?").setParameter(1, personId)
+                .setParameter(2, broadcastId).getResultList();
+        if (rows.isEmpty()) {
+            throw new BusinessException(notFoundOtherwise ? PlatformError.NOT_FOUND : BroadcastError.UNKNOWN_BROADCAST,
+                    "no such broadcast of yours");
+        }
+        return entry((Object[]) rows.get(0));
+    }
+
+    private Entry entry(Object[] row) {
+        Broadcast broadcast = em.find(Broadcast.class, ((Number) row[0]).longValue());
+        return new Entry(broadcast, em.find(OfficialAccount.class, broadcast.accountId()), instant(row[1]),
+                instant(row[2]));
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static void requirePageSize(int size) {
+        if (size < 1 || size > MAX_PAGE) {
+            throw new BusinessException(PlatformError.VALIDATION_FAILED, "a page has 1 to " + MAX_PAGE + " entries");
+        }
+    }
+}

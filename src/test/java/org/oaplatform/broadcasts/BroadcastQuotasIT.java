@@ -1,0 +1,200 @@
+package org.oaplatform.broadcasts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.oaplatform.broadcasts.boundary.Broadcasts;
+import org.oaplatform.broadcasts.boundary.FanOut;
+import org.oaplatform.broadcasts.control.BroadcastCalendar;
+import org.oaplatform.broadcasts.entity.Broadcast;
+import org.oaplatform.broadcasts.entity.BroadcastStatus;
+import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
+import org.oaplatform.officialaccounts.entity.AccountId;
+import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.testsupport.Api;
+import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.MovableClock;
+import org.oaplatform.testsupport.TestData;
+
+/**
+ * Broadcast quotas with the clock: a subscription account's one a day ends at midnight in Beijing, not in UTC; a
+ * service account's followers get four a month and a fifth in the next month; a {@code clientmsgid} repeated within
+ * the minute is 45066 and after it 45065 naming the first broadcast. And the fan-out's exactly-once: a chunk run again
+ * changes nothing, and a chunk whose message was lost is finished by the recovery timer.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BroadcastQuotasIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.warWithMovableClock();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    Broadcasts broadcasts;
+
+    @Inject
+    FanOut fanOut;
+
+    @Inject
+    OfficialAccounts accounts;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserTransaction transaction;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void aSubscriptionAccountsDayEndsAtMidnightInBeijing() throws Exception {
+        AccountId account = account("SUBSCRIPTION", 1);
+        // to 23:59 of today in Beijing
+        ZonedDateTime beijing = ZonedDateTime.now(BroadcastCalendar.CHINA);
+        ZonedDateTime lastMinute = beijing.toLocalDate().plusDays(1).atStartOfDay(BroadcastCalendar.CHINA)
+                .minusMinutes(1);
+        clock.advance(Duration.between(beijing, lastMinute));
+        broadcasts.sendAll(account, text("今天的"));
+        assertEquals(45028, refusal(() -> broadcasts.sendAll(account, text("还是今天"))));
+        clock.advance(Duration.ofMinutes(1));
+        broadcasts.sendAll(account, text("明天的"));
+    }
+
+    @Test
+    void aServiceAccountsFollowersGetFourAMonthAndMoreTheNextMonth() throws Exception {
+        AccountId account = account("SERVICE", 2);
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(2, sent(broadcasts.sendAll(account, text("第 " + i + " 条")).msgId()));
+        }
+        long fifth = broadcasts.sendAll(account, text("第五条")).msgId();
+        assertEquals(0, sent(fifth), "filtered at four");
+        assertEquals(2, broadcast(fifth).totalCount());
+        LocalDate today = LocalDate.now(BroadcastCalendar.CHINA);
+        Instant nextMonth = today.withDayOfMonth(1).plusMonths(1).atStartOfDay(BroadcastCalendar.CHINA).toInstant();
+        clock.advance(Duration.between(Instant.now(), nextMonth).plusMinutes(1));
+        assertEquals(2, sent(broadcasts.sendAll(account, text("下个月")).msgId()));
+    }
+
+    @Test
+    void aClientMsgIdIsRefusedWithinTheMinuteAndNamesTheFirstAfterIt() throws Exception {
+        AccountId account = account("SERVICE", 1);
+        JsonObject once = Json.createObjectBuilder(text("只发一次")).add("clientmsgid", "order-7").build();
+        long first = broadcasts.sendAll(account, once).msgId();
+        assertEquals(45066, refusal(() -> broadcasts.sendAll(account, once)));
+        clock.advance(Duration.ofSeconds(61));
+        Broadcasts.AlreadySent again = assertThrows(Broadcasts.AlreadySent.class,
+                () -> broadcasts.sendAll(account, once));
+        assertEquals(45065, again.code().errcode());
+        assertEquals(first, again.msgId());
+    }
+
+    @Test
+    void aChunkRunTwiceChangesNothingAndALostOneIsFinishedByTheTimer() throws Exception {
+        AccountId account = account("SERVICE", 6);
+        long done = broadcasts.sendAll(account, text("一次")).msgId();
+        assertEquals(6, sent(done));
+        fanOut.process(done, 0);
+        fanOut.process(done, 1);
+        assertEquals(6, broadcast(done).sentCount(), "a chunk redelivered after it committed counts nothing");
+        assertEquals(6L, recipients(done));
+
+        // what an instance that died with a chunk's message leaves behind: the chunk PENDING, no message anywhere
+        long lost = broadcasts.sendAll(account, text("丢了的")).msgId();
+        sent(lost);
+        transaction.begin();
+        em.createNativeQuery("DELETE FROM broadcast_recipient WHERE broadcast_id = ?").setParameter(1, lost)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE broadcast_chunk SET state = 'PENDING' WHERE broadcast_id = ? AND chunk_no = 1")
+                .setParameter(1, lost).executeUpdate();
+        em.createNativeQuery("DELETE FROM broadcast_chunk WHERE broadcast_id = ? AND chunk_no > 1")
+                .setParameter(1, lost).executeUpdate();
+        em.createNativeQuery("UPDATE broadcast SET status = 'SENDING', sent_count = 4, total_count = 4,"
+                + " filter_count = 4 WHERE id = ?").setParameter(1, lost).executeUpdate();
+        em.createNativeQuery("INSERT INTO broadcast_recipient (broadcast_id, follower_id, person_id, delivered_at)"
+                + " SELECT ?, f.id, f.person_id, UTC_TIMESTAMP(6) FROM follower f WHERE f.account_id = ?"
+                + " ORDER BY f.id LIMIT 4").setParameter(1, lost).setParameter(2, account.value()).executeUpdate();
+        transaction.commit();
+        em.getEntityManagerFactory().getCache().evictAll();
+        clock.advance(Duration.ofMinutes(2));
+        fanOut.recoverDue();
+        assertEquals(6, sent(lost), "the timer sent the chunk again and the chain finished");
+        assertEquals(6L, recipients(lost), "nobody twice");
+    }
+
+    /** A verified account of the type with {@code followers} followers. */
+    private AccountId account(String type, int followers) throws Exception {
+        Api owner = TestData.person(new Api(base), TestData.cnPhone());
+        JsonObject created = owner.post("api/v1/official-accounts", Json.createObjectBuilder(
+                TestData.serviceAccount(TestData.accountName("Q"))).add("type", type).build()).json();
+        String appid = created.getString("appid");
+        TestData.verify(owner, appid);
+        for (int i = 0; i < followers; i++) {
+            Api fan = TestData.person(new Api(base), TestData.cnPhone());
+            assertEquals(201, fan.post("api/v1/me/following", Json.createObjectBuilder().add("appid", appid)
+                    .build()).status());
+        }
+        return accounts.byAppId(appid).accountId();
+    }
+
+    /** Waits for the fan-out to finish; answers how many received it. */
+    private long sent(long msgId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Broadcast broadcast = broadcast(msgId);
+            if (broadcast.status() == BroadcastStatus.SEND_SUCCESS) {
+                return broadcast.sentCount();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("broadcast " + msgId + " did not finish");
+    }
+
+    private Broadcast broadcast(long msgId) {
+        em.getEntityManagerFactory().getCache().evictAll();
+        return em.createQuery("SELECT b FROM Broadcast b WHERE b.id = :id", Broadcast.class).setParameter("id", msgId)
+                .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
+                .getSingleResult();
+    }
+
+    private long recipients(long msgId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM broadcast_recipient WHERE broadcast_id = ?")
+                .setParameter(1, msgId).getSingleResult()).longValue();
+    }
+
+    private static JsonObject text(String content) {
+        return Json.createObjectBuilder().add("filter", Json.createObjectBuilder().add("is_to_all", true))
+                .add("msgtype", "text").add("text", Json.createObjectBuilder().add("content", content)).build();
+    }
+
+    private static int refusal(org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(BusinessException.class, call).code().errcode();
+    }
+}

@@ -13,6 +13,8 @@ import org.oaplatform.conversations.boundary.ConversationsResource;
 import org.oaplatform.conversations.boundary.InboxResource;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
+import org.oaplatform.merchants.boundary.MerchantsResource;
+import org.oaplatform.merchants.boundary.PaymentsResource;
 import org.oaplatform.menus.boundary.FollowerMenuResource;
 import org.oaplatform.menus.boundary.MenuClicksResource;
 import org.oaplatform.media.boundary.ClientMediaResource;
@@ -60,6 +62,7 @@ public class ClientApi extends Application {
                 ClientMediaResource.class,
                 DeveloperServerResource.class, DeliveriesResource.class,
                 ConversationsResource.class, AutoRepliesResource.class, InboxResource.class,
-                WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
+                WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class,
+                MerchantsResource.class, PaymentsResource.class);
     }
 }

@@ -23,7 +23,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.oaplatform.merchants.PayClients.Shop;
+import org.oaplatform.merchants.Shops.Shop;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.TestData;
@@ -59,7 +59,7 @@ class MerchantPaymentsIT {
     @Test
     void nativeOrderScannedPaidQueriedAndNotified() throws Exception {
         Api api = new Api(base);
-        Shop shop = PayClients.shop(api);
+        Shop shop = Shops.shop(api);
         WalletData.Holder payer = WalletData.holder(api, 10_000);
         try (MerchantServer merchantServer = new MerchantServer(0)) {
             WxPayService pay = PayClients.sdk(base, shop, null);
@@ -120,7 +120,7 @@ class MerchantPaymentsIT {
     @Test
     void jsapiOrdersArePaidOnlyByTheFollowerTheyName() throws Exception {
         Api api = new Api(base);
-        Shop shop = PayClients.shop(api);
+        Shop shop = Shops.shop(api);
         WalletData.Holder follower = WalletData.holder(api, 5_000);
         Api.Reply followed = follower.api().post("api/v1/me/following",
                 Json.createObjectBuilder().add("appid", shop.app().appid()).build());
@@ -160,7 +160,7 @@ class MerchantPaymentsIT {
     @Test
     void closingFollowsWeChatsRules() throws Exception {
         Api api = new Api(base);
-        Shop shop = PayClients.shop(api);
+        Shop shop = Shops.shop(api);
         WxPayService pay = PayClients.sdk(base, shop, null);
         String number = outTradeNo();
         pay.unifiedOrder(nativeOrder(number, 100, "https://shop.example.com/notify"));
@@ -179,7 +179,7 @@ class MerchantPaymentsIT {
         assertEquals(200, pay(payer.api(), orderId, WalletData.PIN, WalletData.key()).status());
         assertEquals("ORDERPAID", assertThrows(WxPayException.class, () -> pay.closeOrder(paidNumber)).getErrCode());
 
-        Shop other = PayClients.shop(api);
+        Shop other = Shops.shop(api);
         WxPayService otherPay = PayClients.sdk(base, other, null);
         assertEquals("ORDERNOTEXIST", assertThrows(WxPayException.class, () -> otherPay.queryOrder(null, paidNumber))
                 .getErrCode(), "another merchant's order numbers are not this merchant's");
@@ -189,7 +189,7 @@ class MerchantPaymentsIT {
     @Test
     void badRequestsGetWeChatPayErrors() throws Exception {
         Api api = new Api(base);
-        Shop shop = PayClients.shop(api);
+        Shop shop = Shops.shop(api);
         WxPayService pay = PayClients.sdk(base, shop, null);
         String number = outTradeNo();
         pay.unifiedOrder(nativeOrder(number, 500, "https://shop.example.com/notify"));
@@ -205,7 +205,7 @@ class MerchantPaymentsIT {
         WxPayService unknown = PayClients.sdk(base, shop.app().appid(), "1000000000", shop.apiKey(), null);
         assertEquals("MCHID_NOT_EXIST", assertThrows(WxPayException.class, () -> unknown.queryOrder(null, number))
                 .getErrCode());
-        Shop other = PayClients.shop(api);
+        Shop other = Shops.shop(api);
         WxPayService mismatched = PayClients.sdk(base, other.app().appid(), shop.mchId(), shop.apiKey(), null);
         assertEquals("APPID_MCHID_NOT_MATCH", assertThrows(WxPayException.class,
                 () -> mismatched.queryOrder(null, number)).getErrCode());
@@ -249,8 +249,7 @@ class MerchantPaymentsIT {
         assertTrue(!shown.text().contains(enrolled.json().getString("apiKey")), "the key is shown once");
     }
 
-    static Api.Reply pay(Api person, String orderId, String pin, String key) {
-        return person.withHeader("Idempotency-Key", key).post("api/v1/payments/" + orderId + "/pay",
-                Json.createObjectBuilder().add("pin", pin).build());
+    private static Api.Reply pay(Api person, String orderId, String pin, String key) {
+        return Shops.pay(person, orderId, pin, key);
     }
 }

@@ -1,6 +1,6 @@
 package org.oaplatform.merchants.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * their Content-Type says (the SDK sends {@code application/json}); every answer is HTTP 200 and WeChat Pay XML.
  */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 public class PayResource {
 
     @Inject

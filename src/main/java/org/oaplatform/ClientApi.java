@@ -14,6 +14,8 @@ import org.oaplatform.conversations.boundary.ConversationsResource;
 import org.oaplatform.conversations.boundary.InboxResource;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
+import org.oaplatform.merchants.boundary.MerchantsResource;
+import org.oaplatform.merchants.boundary.PaymentsResource;
 import org.oaplatform.menus.boundary.FollowerMenuResource;
 import org.oaplatform.menus.boundary.MenuClicksResource;
 import org.oaplatform.media.boundary.ClientMediaResource;
@@ -62,6 +64,7 @@ public class ClientApi extends Application {
                 DeveloperServerResource.class, DeliveriesResource.class,
                 ConversationsResource.class, AutoRepliesResource.class, InboxResource.class,
                 BroadcastInboxResource.class,
-                WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class);
+                WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class,
+                MerchantsResource.class, PaymentsResource.class);
     }
 }

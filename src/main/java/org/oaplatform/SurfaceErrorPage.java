@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import org.oaplatform.merchants.boundary.PayErrorMapper;
 import org.oaplatform.platform.boundary.ProblemMapper;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.ErrorCode;
@@ -21,7 +22,8 @@ import org.oaplatform.wechatapi.boundary.ErrcodeMapper;
 /**
  * The web container's own error answers ({@code web.xml} error pages: a malformed URI, a path that left the API,
  * a refused method) in the shape of the surface the request was for, chosen by its path as the client sent it:
- * errcode JSON under the WeChat paths, problem+json under {@code /api/v1}, the portal's error page anywhere else.
+ * errcode JSON under the WeChat paths, WeChat Pay XML under {@code /pay}, problem+json under {@code /api/v1}, the
+ * portal's error page anywhere else.
  * The surfaces' mappers build the bodies; this only hands them the failure and copies their answer out.
  */
 @WebServlet(SurfaceErrorPage.PATH)
@@ -42,12 +44,14 @@ public class SurfaceErrorPage extends HttpServlet {
         }
         String path = clientPath(request);
         boolean weChat = under(path, "/cgi-bin") || under(path, "/sns") || under(path, "/connect");
-        if (!weChat && !under(path, "/api/v1")) {
+        boolean pay = under(path, "/pay");
+        if (!weChat && !pay && !under(path, "/api/v1")) {
             request.getRequestDispatcher(PortalExceptionHandler.ERROR_PAGE).forward(request, response);
             return;
         }
         Throwable failure = failure(request, path);
-        Response answer = weChat ? ErrcodeMapper.errcode(failure, context, null) : ProblemMapper.problem(failure, context);
+        Response answer = weChat ? ErrcodeMapper.errcode(failure, context, null)
+                : pay ? PayErrorMapper.answer(failure, context, null) : ProblemMapper.problem(failure, context);
         response.setStatus(answer.getStatus());
         response.setContentType(answer.getMediaType().toString());
         response.getWriter().write((String) answer.getEntity());

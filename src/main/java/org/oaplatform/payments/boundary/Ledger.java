@@ -62,6 +62,15 @@ public class Ledger {
         return post(kind, original.reference(), original.id(), mirrored);
     }
 
+    /** A new empty account that belongs to no person (a merchant's); its id, for the caller to keep. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long open(AccountKind kind) {
+        LedgerAccount account = new LedgerAccount(kind, clock.instant());
+        em.persist(account);
+        em.flush();
+        return account.id();
+    }
+
     public Optional<Posting> byPublicId(String publicId) {
         if (!Ids.isPublicId(Posting.ID_PREFIX, publicId)) {
             return Optional.empty();

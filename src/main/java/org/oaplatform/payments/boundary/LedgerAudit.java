@@ -15,8 +15,9 @@ import org.oaplatform.payments.entity.LedgerAuditRun;
  * Re-checks the ledger's invariants with SQL, independently of the code that wrote it: every posting has two or more
  * legs summing to zero; every stored balance equals the sum of its account's legs; no account that must not go
  * negative is negative; all balances together sum to zero; and the escrow accounts hold exactly the pending
- * transfers and the unclaimed red-packet money. All queries read one snapshot (one transaction), so concurrent
- * postings cannot make a consistent ledger look broken. Runs nightly, and on demand for administrators and tests.
+ * transfers and the unclaimed red-packet money, the merchant accounts exactly their paid orders. All queries read
+ * one snapshot (one transaction), so concurrent postings cannot make a consistent ledger look broken. Runs nightly,
+ * and on demand for administrators and tests.
  */
 @Stateless
 public class LedgerAudit {
@@ -73,9 +74,16 @@ public class LedgerAudit {
         if (packetEscrow != 0) {
             findings.append("red-packet escrow differs from unclaimed money by ").append(packetEscrow).append("; ");
         }
+        // Until refunds and settlement exist, a merchant account holds exactly its paid orders.
+        long merchants = count("SELECT COALESCE(SUM(balance), 0) FROM ledger_account WHERE kind = 'MERCHANT'")
+                - count("SELECT COALESCE(SUM(total_fee), 0) FROM merchant_order WHERE state = 'SUCCESS'");
+        if (merchants != 0) {
+            findings.append("merchant accounts differ from paid orders by ").append(merchants).append("; ");
+        }
         String text = findings.isEmpty() ? null : findings.substring(0, Math.min(findings.length(), 2000));
+        long businessDifference = Math.abs(transferEscrow) + Math.abs(packetEscrow) + Math.abs(merchants);
         LedgerAuditRun run = new LedgerAuditRun(clock.instant(), postings, accounts, unbalanced.size(),
-                mismatched.size(), negative.size(), total, Math.abs(transferEscrow) + Math.abs(packetEscrow), text,
+                mismatched.size(), negative.size(), total, businessDifference, text,
                 (System.nanoTime() - started) / 1_000_000);
         em.persist(run);
         return run;

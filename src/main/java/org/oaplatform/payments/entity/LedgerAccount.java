@@ -18,7 +18,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "ledger_account")
 @NamedQuery(name = LedgerAccount.BY_IDS, query = "SELECT a FROM LedgerAccount a WHERE a.id IN :ids ORDER BY a.id")
-@NamedQuery(name = LedgerAccount.PLATFORM, query = "SELECT a FROM LedgerAccount a WHERE a.personId IS NULL")
+@NamedQuery(name = LedgerAccount.PLATFORM, query = "SELECT a FROM LedgerAccount a WHERE a.personId IS NULL"
+        + " AND a.kind <> org.oaplatform.payments.entity.AccountKind.MERCHANT")
 public class LedgerAccount {
 
     public static final String BY_IDS = "LedgerAccount.byIds";
@@ -48,6 +49,15 @@ public class LedgerAccount {
     private Instant createdAt;
 
     protected LedgerAccount() {
+    }
+
+    /** An account of no person (a merchant's), empty; wallets are opened by {@code Wallets.open}. */
+    public LedgerAccount(AccountKind kind, Instant now) {
+        if (kind == AccountKind.WALLET) {
+            throw new IllegalArgumentException("a wallet belongs to a person");
+        }
+        this.kind = kind;
+        this.createdAt = now;
     }
 
     public Long id() {

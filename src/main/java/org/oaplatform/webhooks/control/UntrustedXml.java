@@ -21,12 +21,13 @@ import org.xml.sax.helpers.DefaultHandler;
  * Reads XML that a developer server wrote, which is anybody's input: the JDK's own parser (not whatever a server puts
  * on the class path) with DTDs refused outright, so external entities (XXE) and entity expansion ("billion laughs")
  * never start, no external access of any kind, and a size cap checked before parsing. WeChat's XML has no DTD, no
- * namespaces and no attributes, so nothing legitimate is lost.
+ * namespaces and no attributes, so nothing legitimate is lost. The merchant API ({@code /pay}) reads requests and
+ * merchants' answers to payment notifications with it too.
  */
-final class UntrustedXml {
+public final class UntrustedXml {
 
     /** Far above any passive reply (8 news articles with long URLs, encrypted) and far below harm. */
-    static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_BYTES = 64 * 1024;
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
 
@@ -34,7 +35,7 @@ final class UntrustedXml {
     }
 
     /** The {@code <xml>} root of a document in bytes (its encoding as declared, UTF-8 by default). */
-    static Element root(byte[] document) {
+    public static Element root(byte[] document) {
         if (document.length > MAX_BYTES) {
             throw new BusinessException(WebhookError.WEBHOOK_PAYLOAD_TOO_LARGE,
                     "the answer has " + document.length + " bytes, more than " + MAX_BYTES);
@@ -52,7 +53,7 @@ final class UntrustedXml {
     }
 
     /** The text of the first direct child with this name, CDATA or not. */
-    static Optional<String> text(Element parent, String name) {
+    public static Optional<String> text(Element parent, String name) {
         return children(parent, name).stream().findFirst().map(Node::getTextContent);
     }
 

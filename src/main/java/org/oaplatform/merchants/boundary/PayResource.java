@@ -1,0 +1,57 @@
+package org.oaplatform.merchants.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * WeChat Pay v2's merchant endpoints, as WxJava's {@code WxPayService} calls them. Bodies are read as XML whatever
+ * their Content-Type says (the SDK sends {@code application/json}); every answer is HTTP 200 and WeChat Pay XML.
+ */
+@Path("")
+@ApplicationScoped
+public class PayResource {
+
+    @Inject
+    PayCaller caller;
+
+    @Inject
+    MerchantOrders orders;
+
+    @POST
+    @Path("unifiedorder")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(PayErrorMapper.XML)
+    public Response unifiedOrder(byte[] body) {
+        return handle(body, orders::unifiedOrder);
+    }
+
+    @POST
+    @Path("orderquery")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(PayErrorMapper.XML)
+    public Response orderQuery(byte[] body) {
+        return handle(body, orders::query);
+    }
+
+    @POST
+    @Path("closeorder")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(PayErrorMapper.XML)
+    public Response closeOrder(byte[] body) {
+        return handle(body, orders::close);
+    }
+
+    private Response handle(byte[] body,
+            BiFunction<PayCaller.Admitted, Map<String, String>, Map<String, String>> operation) {
+        Map<String, String> fields = caller.admit(body);
+        return Response.ok(caller.success(operation.apply(caller.merchant(), fields)), PayErrorMapper.XML).build();
+    }
+}

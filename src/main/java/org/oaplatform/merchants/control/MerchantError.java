@@ -1,0 +1,26 @@
+package org.oaplatform.merchants.control;
+
+import org.oaplatform.platform.control.ErrorCode;
+
+/** Errors of becoming a merchant and of paying its orders, on the client API ({@code /api/v1}). */
+public enum MerchantError implements ErrorCode {
+    MERCHANT_NOT_ELIGIBLE(403, "merchant-not-eligible",
+            "only a verified service account of mainland China can take payments"),
+    MERCHANT_EXISTS(409, "merchant-exists", "this account is a merchant already"),
+    MERCHANT_UNKNOWN(404, "merchant-unknown", "this account is not a merchant"),
+    ORDER_UNKNOWN(404, "order-unknown", "no such order"),
+    ORDER_EXPIRED(410, "order-expired", "this order can no longer be paid; ask the merchant for a new one"),
+    ORDER_CLOSED(409, "order-closed", "the merchant closed this order"),
+    ORDER_PAID(409, "order-paid", "this order is paid already");
+
+    private final Wire wire;
+
+    MerchantError(int httpStatus, String slug, String message) {
+        this.wire = new Wire(40097, slug, httpStatus, message);
+    }
+
+    @Override
+    public Wire wire() {
+        return wire;
+    }
+}

@@ -1,0 +1,36 @@
+package org.oaplatform.merchants.control;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+
+/** WeChat Pay v2's times ({@code time_end}, {@code time_expire}): {@code yyyyMMddHHmmss} in Beijing time. */
+public final class PayTime {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private PayTime() {
+    }
+
+    public static String format(Instant instant) {
+        return FORMAT.format(instant.atZone(BEIJING));
+    }
+
+    /** Empty for text that is not such a time. */
+    public static Optional<Instant> parse(String text) {
+        if (text == null || text.length() != 14) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text, FORMAT).atZone(BEIJING).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

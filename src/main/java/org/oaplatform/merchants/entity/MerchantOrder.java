@@ -1,0 +1,285 @@
+package org.oaplatform.merchants.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An order a merchant placed with {@code /pay/unifiedorder}, unique per merchant by its {@code out_trade_no}. It is
+ * NOTPAY until one payment (under this row's lock) makes it SUCCESS, or the merchant closes it; nothing else changes
+ * its state, and a paid order keeps its payer, transaction id and posting.
+ */
+@Entity
+@Table(name = "merchant_order")
+@NamedQuery(name = MerchantOrder.BY_OUT_TRADE_NO, query = "SELECT o FROM MerchantOrder o"
+        + " WHERE o.merchantId = :merchantId AND o.outTradeNo = :outTradeNo")
+@NamedQuery(name = MerchantOrder.BY_TRANSACTION_ID, query = "SELECT o FROM MerchantOrder o"
+        + " WHERE o.merchantId = :merchantId AND o.transactionId = :transactionId")
+@NamedQuery(name = MerchantOrder.ID_BY_PUBLIC_ID, query = "SELECT o.id FROM MerchantOrder o WHERE o.publicId = :id")
+@NamedQuery(name = MerchantOrder.ID_BY_CODE, query = "SELECT o.id FROM MerchantOrder o WHERE o.codeToken = :code")
+@NamedQuery(name = MerchantOrder.ID_BY_PREPAY_ID, query = "SELECT o.id FROM MerchantOrder o WHERE o.prepayId = :id")
+public class MerchantOrder {
+
+    public static final String ID_PREFIX = "ord_";
+    public static final String BY_OUT_TRADE_NO = "MerchantOrder.byOutTradeNo";
+    public static final String BY_TRANSACTION_ID = "MerchantOrder.byTransactionId";
+    public static final String ID_BY_PUBLIC_ID = "MerchantOrder.idByPublicId";
+    public static final String ID_BY_CODE = "MerchantOrder.idByCode";
+    public static final String ID_BY_PREPAY_ID = "MerchantOrder.idByPrepayId";
+    /** WeChat refuses to close an order younger than this (spec §1.7). */
+    public static final Duration CLOSABLE_AFTER = Duration.ofMinutes(5);
+
+    @Id
+    private Long id;
+
+    @Column(name = "public_id", nullable = false, updatable = false, length = 20)
+    private String publicId;
+
+    @Column(name = "merchant_id", nullable = false, updatable = false)
+    private long merchantId;
+
+    @Column(name = "out_trade_no", nullable = false, updatable = false, length = 32)
+    private String outTradeNo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trade_type", nullable = false, updatable = false, length = 8)
+    private TradeType tradeType;
+
+    @Column(nullable = false, updatable = false, length = 128)
+    private String body;
+
+    @Column(updatable = false, length = 127)
+    private String attach;
+
+    @Column(name = "total_fee", nullable = false, updatable = false)
+    private long totalFee;
+
+    @Column(name = "product_id", updatable = false, length = 32)
+    private String productId;
+
+    @Column(updatable = false, length = 28)
+    private String openid;
+
+    @Column(name = "device_info", updatable = false, length = 32)
+    private String deviceInfo;
+
+    @Column(name = "notify_url", nullable = false, updatable = false, length = 256)
+    private String notifyUrl;
+
+    @Column(name = "spbill_create_ip", nullable = false, updatable = false, length = 64)
+    private String clientIp;
+
+    @Column(name = "sign_type", nullable = false, updatable = false, length = 12)
+    private String signType;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String fingerprint;
+
+    @Column(name = "prepay_id", nullable = false, length = 64)
+    private String prepayId;
+
+    @Column(name = "code_token", length = 32)
+    private String codeToken;
+
+    @Column(name = "payable_until", nullable = false)
+    private Instant payableUntil;
+
+    @Column(name = "time_expire", updatable = false)
+    private Instant timeExpire;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private TradeState state;
+
+    @Column(name = "transaction_id", length = 28)
+    private String transactionId;
+
+    @Column(name = "payer_id")
+    private Long payerId;
+
+    @Column(name = "payer_openid", length = 28)
+    private String payerOpenid;
+
+    @Column(name = "posting_id")
+    private Long postingId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "paid_at")
+    private Instant paidAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    protected MerchantOrder() {
+    }
+
+    /** The merchant's request as checked; see {@code control.UnifiedOrder}. */
+    public record Terms(String outTradeNo, TradeType tradeType, String body, String attach, long totalFee,
+            String productId, String openid, String deviceInfo, String notifyUrl, String clientIp, String signType,
+            String fingerprint, Instant timeExpire) {
+    }
+
+    public MerchantOrder(long id, String publicId, long merchantId, Terms terms, String prepayId, String codeToken,
+            Instant payableUntil, Instant now) {
+        this.id = id;
+        this.publicId = publicId;
+        this.merchantId = merchantId;
+        this.outTradeNo = terms.outTradeNo();
+        this.tradeType = terms.tradeType();
+        this.body = terms.body();
+        this.attach = terms.attach();
+        this.totalFee = terms.totalFee();
+        this.productId = terms.productId();
+        this.openid = terms.openid();
+        this.deviceInfo = terms.deviceInfo();
+        this.notifyUrl = terms.notifyUrl();
+        this.clientIp = terms.clientIp();
+        this.signType = terms.signType();
+        this.fingerprint = terms.fingerprint();
+        this.timeExpire = terms.timeExpire();
+        this.prepayId = prepayId;
+        this.codeToken = codeToken;
+        this.payableUntil = payableUntil;
+        this.state = TradeState.NOTPAY;
+        this.createdAt = now;
+    }
+
+    public boolean isPayableAt(Instant now) {
+        return state == TradeState.NOTPAY && now.isBefore(payableUntil);
+    }
+
+    /** A new prepay_id (and code) for an unpaid order placed again after its old ones ran out. */
+    public void reissue(String newPrepayId, String newCodeToken, Instant newPayableUntil) {
+        this.prepayId = newPrepayId;
+        this.codeToken = newCodeToken;
+        this.payableUntil = newPayableUntil;
+    }
+
+    public void paid(long payer, String openidOfPayer, String transaction, long posting, Instant now) {
+        if (state != TradeState.NOTPAY) {
+            throw new IllegalStateException("order " + publicId + " is " + state);
+        }
+        this.state = TradeState.SUCCESS;
+        this.payerId = payer;
+        this.payerOpenid = openidOfPayer;
+        this.transactionId = transaction;
+        this.postingId = posting;
+        this.paidAt = now;
+    }
+
+    public boolean isClosableAt(Instant now) {
+        return !now.isBefore(createdAt.plus(CLOSABLE_AFTER));
+    }
+
+    public void close(Instant now) {
+        if (state != TradeState.NOTPAY) {
+            throw new IllegalStateException("order " + publicId + " is " + state);
+        }
+        this.state = TradeState.CLOSED;
+        this.closedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String publicId() {
+        return publicId;
+    }
+
+    public long merchantId() {
+        return merchantId;
+    }
+
+    public String outTradeNo() {
+        return outTradeNo;
+    }
+
+    public TradeType tradeType() {
+        return tradeType;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String attach() {
+        return attach;
+    }
+
+    public long totalFee() {
+        return totalFee;
+    }
+
+    public String productId() {
+        return productId;
+    }
+
+    public String openid() {
+        return openid;
+    }
+
+    public String deviceInfo() {
+        return deviceInfo;
+    }
+
+    public String notifyUrl() {
+        return notifyUrl;
+    }
+
+    public String signType() {
+        return signType;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public String prepayId() {
+        return prepayId;
+    }
+
+    public String codeToken() {
+        return codeToken;
+    }
+
+    public Instant payableUntil() {
+        return payableUntil;
+    }
+
+    public TradeState state() {
+        return state;
+    }
+
+    public String transactionId() {
+        return transactionId;
+    }
+
+    public Long payerId() {
+        return payerId;
+    }
+
+    public String payerOpenid() {
+        return payerOpenid;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant paidAt() {
+        return paidAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+}

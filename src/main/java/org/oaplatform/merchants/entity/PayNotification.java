@@ -1,0 +1,136 @@
+package org.oaplatform.merchants.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.oaplatform.merchants.control.NotifySchedule;
+
+/**
+ * The payment notification of one paid order and where its delivery stands. An attempt is claimed under this row's
+ * lock (IN_FLIGHT with a lease and its number), made with no transaction open, and recorded under the lock again;
+ * only the attempt whose number is current may move the state on, so racing instances never deliver one attempt twice.
+ */
+@Entity
+@Table(name = "pay_notification")
+@NamedQuery(name = PayNotification.DUE, query = "SELECT n.id FROM PayNotification n"
+        + " WHERE n.state = :pending AND n.nextAttemptAt <= :now"
+        + " OR n.state = :inFlight AND n.leaseUntil <= :now ORDER BY n.nextAttemptAt")
+@NamedQuery(name = PayNotification.OF_ORDER, query = "SELECT n FROM PayNotification n WHERE n.orderId = :orderId")
+public class PayNotification {
+
+    public static final String DUE = "PayNotification.due";
+    public static final String OF_ORDER = "PayNotification.ofOrder";
+
+    public enum State {
+        PENDING, IN_FLIGHT, DELIVERED, GAVE_UP
+    }
+
+    @Id
+    private Long id;
+
+    @Column(name = "order_id", nullable = false, updatable = false)
+    private long orderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private State state;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(name = "last_error", length = 500)
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
+    protected PayNotification() {
+    }
+
+    public PayNotification(long id, long orderId, Instant now) {
+        this.id = id;
+        this.orderId = orderId;
+        this.state = State.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    /** @return the number of the attempt this caller now owns, or 0 when it is not due */
+    public int claim(Instant now) {
+        boolean due = state == State.PENDING && !nextAttemptAt.isAfter(now)
+                || state == State.IN_FLIGHT && !leaseUntil.isAfter(now);
+        if (!due) {
+            return 0;
+        }
+        attempts++;
+        state = State.IN_FLIGHT;
+        leaseUntil = now.plus(NotifySchedule.LEASE);
+        return attempts;
+    }
+
+    public boolean isCurrent(int attempt) {
+        return state == State.IN_FLIGHT && attempts == attempt;
+    }
+
+    public void delivered(Instant now) {
+        state = State.DELIVERED;
+        deliveredAt = now;
+        leaseUntil = null;
+        lastError = null;
+    }
+
+    public void failed(String error, Instant now) {
+        lastError = error == null ? null : error.substring(0, Math.min(500, error.length()));
+        leaseUntil = null;
+        var pause = NotifySchedule.pauseAfter(attempts);
+        if (pause.isEmpty()) {
+            state = State.GAVE_UP;
+            return;
+        }
+        state = State.PENDING;
+        nextAttemptAt = now.plus(pause.get());
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long orderId() {
+        return orderId;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+}

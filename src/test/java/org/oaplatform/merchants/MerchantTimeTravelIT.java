@@ -1,0 +1,170 @@
+package org.oaplatform.merchants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.oaplatform.merchants.Shops.Shop;
+import org.oaplatform.merchants.control.PaySignature;
+import org.oaplatform.merchants.control.PaySignature.SignType;
+import org.oaplatform.merchants.control.PayXml;
+import org.oaplatform.payments.boundary.LedgerAudit;
+import org.oaplatform.testsupport.Api;
+import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.MovableClock;
+import org.oaplatform.testsupport.WalletData;
+
+/**
+ * The merchant API's deadlines with the server's clock moved: an order closes only 5 minutes after it was placed and
+ * then cannot be paid; a code_url runs out after 2 hours and the same order placed again gets a new one; a
+ * notification the merchant refused is sent again on WeChat's schedule. Raw signed XML here: WxJava is not in the WAR.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MerchantTimeTravelIT {
+
+    private static final Duration MARGIN = Duration.ofSeconds(2);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.warWithMovableClock().addClasses(Shops.class, Shops.Shop.class, RawPay.class,
+                MerchantServer.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    LedgerAudit audit;
+
+    @AfterEach
+    void ledgerHoldsAndBackToNow() {
+        clock.reset();
+        var run = audit.run();
+        assertTrue(run.passed(), "ledger audit failed: " + run.findings());
+    }
+
+    private static Map<String, String> request(Shop shop, String... pairs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("appid", shop.app().appid());
+        fields.put("mch_id", shop.mchId());
+        fields.put("nonce_str", "n" + System.nanoTime());
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        fields.put("sign", PaySignature.sign(fields, SignType.MD5, shop.apiKey()));
+        return fields;
+    }
+
+    private static Map<String, String> call(Api api, Shop shop, String path, Map<String, String> fields) {
+        Map<String, String> answer = RawPay.post(api, path, PayXml.write(fields));
+        assertEquals("SUCCESS", answer.get("return_code"), answer.toString());
+        assertTrue(PaySignature.verify(answer, SignType.MD5, shop.apiKey()), "signed: " + answer);
+        return answer;
+    }
+
+    private static Map<String, String> place(Api api, Shop shop, String outTradeNo, String notifyUrl) {
+        Map<String, String> fields = RawPay.signedOrder(shop.app().appid(), shop.mchId(), shop.apiKey());
+        fields.put("out_trade_no", outTradeNo);
+        fields.put("notify_url", notifyUrl);
+        fields.remove("sign");
+        fields.put("sign", PaySignature.sign(fields, SignType.MD5, shop.apiKey()));
+        return call(api, shop, "pay/unifiedorder", fields);
+    }
+
+    private static Api.Reply scan(WalletData.Holder payer, String codeUrl) {
+        return payer.api().post("api/v1/payments/scans", Json.createObjectBuilder().add("codeUrl", codeUrl).build());
+    }
+
+    @Test
+    void anOrderClosesFiveMinutesAfterItWasPlacedAndCannotBePaidThen() {
+        Api api = new Api(base.toString(), "10.9.0.1");
+        Shop shop = Shops.shop(api);
+        String number = "CLOSE" + System.nanoTime();
+        String codeUrl = place(api, shop, number, "https://shop.example.com/notify").get("code_url");
+        clock.advance(Duration.ofMinutes(5).minus(MARGIN));
+        assertEquals("INVALID_REQUEST", call(api, shop, "pay/closeorder", request(shop, "out_trade_no", number))
+                .get("err_code"));
+        clock.advance(MARGIN.multipliedBy(2));
+        Map<String, String> closed = call(api, shop, "pay/closeorder", request(shop, "out_trade_no", number));
+        assertEquals("SUCCESS", closed.get("result_code"), closed.toString());
+        assertEquals("CLOSED", call(api, shop, "pay/orderquery", request(shop, "out_trade_no", number))
+                .get("trade_state"));
+        assertEquals("ORDERCLOSED", call(api, shop, "pay/closeorder", request(shop, "out_trade_no", number))
+                .get("err_code"));
+        WalletData.Holder payer = WalletData.holder(api, 1_000);
+        Api.Reply refused = scan(payer, codeUrl);
+        assertEquals(409, refused.status(), refused.text());
+        assertEquals("order-closed", refused.problem());
+        assertEquals(1_000, payer.balance());
+    }
+
+    @Test
+    void aCodeUrlRunsOutAfterTwoHoursAndTheSameOrderPlacedAgainGetsANewOne() {
+        Api api = new Api(base.toString(), "10.9.0.2");
+        Shop shop = Shops.shop(api);
+        String number = "EXPIRE" + System.nanoTime();
+        String first = place(api, shop, number, "https://shop.example.com/notify").get("code_url");
+        clock.advance(Duration.ofHours(2).plus(MARGIN));
+        WalletData.Holder payer = WalletData.holder(api, 1_000);
+        Api.Reply late = scan(payer, first);
+        assertEquals(410, late.status(), late.text());
+        String second = place(api, shop, number, "https://shop.example.com/notify").get("code_url");
+        assertNotEquals(first, second);
+        Api.Reply found = scan(payer, second);
+        assertEquals(200, found.status(), found.text());
+        Api.Reply paid = Shops.pay(payer.api(), found.json().getString("id"), WalletData.PIN,
+                WalletData.key());
+        assertEquals(200, paid.status(), paid.text());
+        assertEquals(1_000 - 100, payer.balance());
+    }
+
+    @Test
+    void aRefusedNotificationIsSentAgainOnWeChatsSchedule() throws Exception {
+        Api api = new Api(base.toString(), "10.9.0.3");
+        Shop shop = Shops.shop(api);
+        try (MerchantServer merchant = new MerchantServer(1)) {
+            String number = "NOTIFY" + System.nanoTime();
+            String codeUrl = place(api, shop, number, merchant.notifyUrl()).get("code_url");
+            WalletData.Holder payer = WalletData.holder(api, 1_000);
+            Api.Reply paid = Shops.pay(payer.api(), scan(payer, codeUrl).json().getString("id"),
+                    WalletData.PIN, WalletData.key());
+            assertEquals(200, paid.status(), paid.text());
+
+            String refused = merchant.next(Duration.ofSeconds(20));
+            assertNotNull(refused, "the first notification came");
+            Map<String, String> first = PayXml.read(refused.getBytes(StandardCharsets.UTF_8));
+            assertTrue(PaySignature.verify(first, SignType.MD5, shop.apiKey()), "signed: " + first);
+            assertEquals(number, first.get("out_trade_no"));
+            assertEquals("100", first.get("total_fee"));
+            assertNull(merchant.next(Duration.ofSeconds(7)), "not again before 15 seconds");
+
+            clock.advance(Duration.ofSeconds(15));
+            String again = merchant.next(Duration.ofSeconds(20));
+            assertNotNull(again, "sent again after 15 seconds");
+            Map<String, String> second = PayXml.read(again.getBytes(StandardCharsets.UTF_8));
+            assertEquals(first.get("transaction_id"), second.get("transaction_id"));
+            assertTrue(PaySignature.verify(second, SignType.MD5, shop.apiKey()));
+            clock.advance(Duration.ofMinutes(1));
+            assertNull(merchant.next(Duration.ofSeconds(7)), "SUCCESS ended the notifications");
+        }
+    }
+}

@@ -16,6 +16,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -154,6 +161,49 @@ class MerchantPaymentsIT {
         assertEquals("Y", queried.getIsSubscribe());
         assertEquals(5_000 - 888, follower.balance());
         assertEquals(5_000, stranger.balance());
+        WalletData.assertLedgerConsistent(api);
+    }
+
+    @Test
+    void payersRacingForOneOrderPayItOnce() throws Exception {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        WxPayUnifiedOrderResult placed = PayClients.sdk(base, shop, null)
+                .unifiedOrder(nativeOrder(outTradeNo(), 700, "https://shop.example.com/notify"));
+        List<WalletData.Holder> payers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            payers.add(WalletData.holder(api, 1_000));
+        }
+        String orderId = payers.get(0).api().post("api/v1/payments/scans",
+                Json.createObjectBuilder().add("codeUrl", placed.getCodeURL()).build()).json().getString("id");
+        ExecutorService pool = Executors.newFixedThreadPool(payers.size() + 1);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (WalletData.Holder payer : payers) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return pay(payer.api(), orderId, WalletData.PIN, WalletData.key()).status();
+                }));
+            }
+            // The first payer also races itself under a second key.
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return pay(payers.get(0).api(), orderId, WalletData.PIN, WalletData.key()).status();
+            }));
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, answered.stream().filter(s -> s == 200).count(), answered.toString());
+            assertEquals(answered.size() - 1, answered.stream().filter(s -> s == 409).count(), answered.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(4 * 1_000 - 700, payers.stream().mapToLong(WalletData.Holder::balance).sum());
+        Api.Reply merchant = shop.owner().api().get("api/v1/official-accounts/" + shop.app().appid() + "/merchant");
+        assertEquals(700, merchant.json().getJsonNumber("balance").longValueExact(), merchant.text());
         WalletData.assertLedgerConsistent(api);
     }
 

@@ -90,7 +90,7 @@ final class MessagingBenchmark {
             });
             developer.connect(app, "PLAIN");
             Load.warmUpServer(List.of(Load.fixed(base + "/api/v1/ping")));
-            System.out.println(warmUpPushes(http, base, tokens, jdbcUrl, serverNanos));
+            String warmedUp = warmUpPushes(http, base, tokens, jdbcUrl, serverNanos);
             List<Step> steps = new ArrayList<>();
             for (int i = 0; i < RATES.length; i++) {
                 Step step = openLoop(http, base, tokens, i + 1, RATES[i], TokenCheckBenchmark.MEASURE, jdbcUrl,
@@ -100,7 +100,7 @@ final class MessagingBenchmark {
                     break;
                 }
             }
-            print(steps);
+            print(steps, warmedUp);
             Api.Reply off = owner.put("api/v1/official-accounts/" + app.appid() + "/server", Json.createObjectBuilder()
                     .add("url", developer.url()).add("token", developer.config().getToken())
                     .add("encodingAesKey", developer.config().getAesKey()).add("mode", "PLAIN").add("enabled", false)
@@ -226,11 +226,12 @@ final class MessagingBenchmark {
         return new Api(base, "127.0.0.1").as(token);
     }
 
-    private static void print(List<Step> steps) {
+    private static void print(List<Step> steps, String warmedUp) {
         System.out.println();
         System.out.println("Follower messages to a developer server that replies passively: latency from the moment a"
                 + " message was due to its reply stored in the conversation (open loop, "
-                + TokenCheckBenchmark.MEASURE.toSeconds() + " s a step, " + FOLLOWERS + " followers)");
+                + TokenCheckBenchmark.MEASURE.toSeconds() + " s a step, " + FOLLOWERS + " followers; " + warmedUp
+                + ")");
         System.out.println("| offered/s | achieved/s | sent | failed | replied | p50 ms | p90 ms | p99 ms | max ms"
                 + " | accepted (201) p50 / p99 ms | CPU ms/message: server + db + load generator"
                 + " | developer server p50 / p99 ms |");

@@ -31,6 +31,7 @@ import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.Eventually;
 import org.oaplatform.testsupport.MovableClock;
 import org.oaplatform.testsupport.TestData;
 
@@ -164,17 +165,12 @@ class BroadcastQuotasIT {
         return accounts.byAppId(appid).accountId();
     }
 
-    /** Waits for the fan-out to finish; answers how many received it. */
-    private long sent(long msgId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Broadcast broadcast = broadcast(msgId);
-            if (broadcast.status() == BroadcastStatus.SEND_SUCCESS) {
-                return broadcast.sentCount();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("broadcast " + msgId + " did not finish");
+    /** Waits (a bounded poll) for the fan-out to finish; answers how many received it. */
+    private long sent(long msgId) {
+        Broadcast finished = Eventually.poll(Duration.ofSeconds(30), () -> broadcast(msgId),
+                b -> b.status() == BroadcastStatus.SEND_SUCCESS);
+        assertEquals(BroadcastStatus.SEND_SUCCESS, finished.status(), "broadcast " + msgId + " did not finish");
+        return finished.sentCount();
     }
 
     private Broadcast broadcast(long msgId) {

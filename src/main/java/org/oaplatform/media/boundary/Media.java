@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -114,6 +115,17 @@ public class Media {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(StoredMedia media) {
         em.persist(media);
+    }
+
+    /**
+     * The account's own living media of a kind, newest first, at most {@code limit}: what a composer in the portal
+     * offers to send. Media granted to the account (a follower's uploads) are not offered: they are not its to send.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StoredMedia> livingOfAccount(AccountId account, MediaKind kind, int limit) {
+        return em.createNamedQuery(StoredMedia.LIVING_OF_ACCOUNT, StoredMedia.class)
+                .setParameter("accountId", account.value()).setParameter("kind", kind)
+                .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 
     /** A media the account may read: its own, or one granted to it ({@link #grantToAccount}); 40007 otherwise. */

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
 import org.oaplatform.media.control.MediaError;
 import org.oaplatform.media.control.NewsArticles;
 import org.oaplatform.media.entity.MediaKind;
@@ -63,6 +64,14 @@ public class News {
                 .getResultStream().findFirst()
                 .filter(n -> n.ownerAccountId() == account.value() && n.isAliveAt(clock.instant()))
                 .orElseThrow(() -> unknown(mediaId));
+    }
+
+    /** The account's living news, newest first, at most {@code limit}: what a composer in the portal offers. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<NewsMedia> livingOfAccount(AccountId account, int limit) {
+        return em.createNamedQuery(NewsMedia.LIVING_OF_ACCOUNT, NewsMedia.class)
+                .setParameter("accountId", account.value()).setParameter("now", clock.instant())
+                .setMaxResults(limit).getResultList();
     }
 
     /** The thumbnail's own refusal when it is neither a thumb nor an image of the account. */

@@ -15,10 +15,13 @@ import java.time.Instant;
 @Table(name = "media_news")
 @NamedQuery(name = NewsMedia.BY_MEDIA_ID, query = "SELECT n FROM NewsMedia n WHERE n.mediaId = :mediaId")
 @NamedQuery(name = NewsMedia.DUE, query = "SELECT n.id FROM NewsMedia n WHERE n.expiresAt <= :now ORDER BY n.expiresAt")
+@NamedQuery(name = NewsMedia.LIVING_OF_ACCOUNT, query = "SELECT n FROM NewsMedia n WHERE n.ownerAccountId = :accountId"
+        + " AND n.expiresAt > :now ORDER BY n.createdAt DESC")
 public class NewsMedia {
 
     public static final String BY_MEDIA_ID = "NewsMedia.byMediaId";
     public static final String DUE = "NewsMedia.due";
+    public static final String LIVING_OF_ACCOUNT = "NewsMedia.livingOfAccount";
 
     @Id
     private Long id;

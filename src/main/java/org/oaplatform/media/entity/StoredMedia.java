@@ -23,6 +23,8 @@ import java.util.Objects;
 @NamedQuery(name = StoredMedia.DUE, query = "SELECT m.id FROM StoredMedia m WHERE m.expiresAt <= :now ORDER BY m.expiresAt")
 @NamedQuery(name = StoredMedia.UPLOADS_OF_PERSON_SINCE, query = "SELECT COUNT(m) FROM StoredMedia m"
         + " WHERE m.ownerPersonId = :personId AND m.createdAt > :since")
+@NamedQuery(name = StoredMedia.LIVING_OF_ACCOUNT, query = "SELECT m FROM StoredMedia m WHERE m.ownerAccountId = :accountId"
+        + " AND m.kind = :kind AND m.expiresAt > :now ORDER BY m.createdAt DESC")
 public class StoredMedia {
 
     /** Starts every media_id. */
@@ -32,6 +34,7 @@ public class StoredMedia {
     public static final String BY_VIDEO_KEY = "StoredMedia.byVideoKey";
     public static final String DUE = "StoredMedia.due";
     public static final String UPLOADS_OF_PERSON_SINCE = "StoredMedia.uploadsOfPersonSince";
+    public static final String LIVING_OF_ACCOUNT = "StoredMedia.livingOfAccount";
 
     /** WeChat keeps temporary media three days. */
     public static final Duration LIFETIME = Duration.ofDays(3);

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.oaplatform.broadcasts.control.BroadcastError;
@@ -85,9 +86,15 @@ public class BroadcastInbox {
         Entry entry = open(personId, broadcastId, true);
         if (entry.readAt() == null) {
             Instant now = clock.instant();
-            em.createNativeQuery("UPDATE broadcast_recipient SET read_at = ? WHERE broadcast_id = ? AND person_id = ?"
-                    + " AND read_at IS NULL").setParameter(1, InstantConverter.utc(now)).setParameter(2, broadcastId)
-                    .setParameter(3, personId).executeUpdate();
+            int marked = em.createNativeQuery("UPDATE broadcast_recipient SET read_at = ? WHERE broadcast_id = ?"
+                    + " AND person_id = ? AND read_at IS NULL").setParameter(1, InstantConverter.utc(now))
+                    .setParameter(2, broadcastId).setParameter(3, personId).executeUpdate();
+            if (marked > 0) {
+                em.createNativeQuery("INSERT INTO broadcast_read_hour (broadcast_id, hour_start, read_count)"
+                        + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE read_count = read_count + VALUES(read_count)")
+                        .setParameter(1, broadcastId).setParameter(2, InstantConverter.utc(now.truncatedTo(ChronoUnit.HOURS)))
+                        .setParameter(3, marked).executeUpdate();
+            }
             return new Entry(entry.broadcast(), entry.account(), entry.deliveredAt(), now);
         }
         return entry;
@@ -106,18 +113,8 @@ public class BroadcastInbox {
 
     private Entry entry(Object[] row) {
         Broadcast broadcast = em.find(Broadcast.class, ((Number) row[0]).longValue());
-        return new Entry(broadcast, em.find(OfficialAccount.class, broadcast.accountId()), instant(row[1]),
-                instant(row[2]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        return new Entry(broadcast, em.find(OfficialAccount.class, broadcast.accountId()), InstantConverter.fromUtc(row[1]),
+                InstantConverter.fromUtc(row[2]));
     }
 
     private static void requirePageSize(int size) {

@@ -55,6 +55,13 @@ public class Broadcasts {
     static final int MAX_CLIENT_MSG_ID_BYTES = 64;
     static final Duration RETRY_WINDOW = Duration.ofMinutes(1);
 
+    /**
+     * A member's composition in the portal or the operator API rather than the developer API's send: who composed
+     * it, not before when ({@code null}: at once), and whether a second member must approve it first.
+     */
+    public record Composer(long personId, Instant sendAt, boolean needsApproval) {
+    }
+
     /** A send taken: its msg_id, or the earlier one a reused {@code clientmsgid} names (45065). */
     public record Submitted(long msgId, boolean news) {
     }
@@ -103,22 +110,31 @@ public class Broadcasts {
 
     /** {@code mass/sendall}: to every follower ({@code filter.is_to_all}) or a tag's ({@code filter.tag_id}). */
     public Submitted sendAll(AccountId account, JsonObject body) {
+        return sendAll(account, body, null);
+    }
+
+    /** {@link #sendAll(AccountId, JsonObject)} as a member composed it ({@code composer} null: the developer API). */
+    public Submitted sendAll(AccountId account, JsonObject body, Composer composer) {
         if (!(body.get("filter") instanceof JsonObject filter)) {
             throw new BusinessException(BroadcastError.NO_FILTER, "filter is required");
         }
         if (WeChatJson.bool(filter, "is_to_all")) {
-            return submit(account, BroadcastTarget.ALL, null, body, List.of());
+            return submit(account, BroadcastTarget.ALL, null, body, List.of(), composer);
         }
         String tagId = WeChatJson.string(filter, "tag_id");
         if (tagId == null || !tagId.matches("\\d{1,9}")) {
             throw new BusinessException(FollowerError.INVALID_TAG_ID, "filter.tag_id or filter.is_to_all is required");
         }
         long tagPk = tags.byTagId(account, Integer.parseInt(tagId)).id();
-        return submit(account, BroadcastTarget.TAG, tagPk, body, List.of());
+        return submit(account, BroadcastTarget.TAG, tagPk, body, List.of(), composer);
     }
 
     /** {@code mass/send}: to 2 to 10 000 openids of the account (40032 otherwise); service and enterprise accounts. */
     public Submitted sendToList(AccountId account, JsonObject body) {
+        return sendToList(account, body, null);
+    }
+
+    public Submitted sendToList(AccountId account, JsonObject body, Composer composer) {
         if (!(body.get("touser") instanceof JsonArray list) || list.size() < 2 || list.size() > MAX_LIST) {
             throw new BusinessException(FollowerError.INVALID_OPENID_LIST_SIZE, "touser lists 2 to " + MAX_LIST
                     + " openids");
@@ -129,7 +145,7 @@ public class Broadcasts {
         }
         List<Long> followerIds = followers.ofAccount(account, List.copyOf(openids)).stream().map(Follower::id)
                 .toList();
-        return submit(account, BroadcastTarget.LIST, null, body, followerIds);
+        return submit(account, BroadcastTarget.LIST, null, body, followerIds, composer);
     }
 
     /** {@code mass/preview}: to one follower at once, by openid or WeChat id; counts against no quota. */
@@ -179,7 +195,7 @@ public class Broadcasts {
     }
 
     private Submitted submit(AccountId account, BroadcastTarget target, Long tagPk, JsonObject body,
-            List<Long> list) {
+            List<Long> list, Composer composer) {
         // the account's row is the lock that makes the day's quota and the clientmsgid exact
         OfficialAccount owner = em.find(OfficialAccount.class, account.value(), LockModeType.PESSIMISTIC_WRITE);
         if (target == BroadcastTarget.LIST && owner.type() == AccountType.SUBSCRIPTION) {
@@ -187,22 +203,38 @@ public class Broadcasts {
                     "mass/send to an openid list is for service accounts; subscription accounts use sendall");
         }
         Instant now = clock.instant();
-        String clientMsgId = clientMsgId(account, body, now);
+        String clientMsgId = composer == null ? clientMsgId(account, body, now) : null;
         BroadcastMessage message = checked(account, body);
         BroadcastCalendar calendar = BroadcastCalendar.of(owner.region());
-        int day = calendar.day(now);
-        if (owner.type() == AccountType.SUBSCRIPTION && em.createNamedQuery(Broadcast.COUNTED_ON_DAY, Long.class)
-                .setParameter("accountId", account.value()).setParameter("day", day)
-                .setParameter("preview", BroadcastTarget.PREVIEW).setParameter("failed", BroadcastStatus.SEND_FAIL)
-                .getSingleResult() > 0) {
-            throw new BusinessException(BroadcastError.NO_BROADCAST_QUOTA,
-                    "a subscription account sends one broadcast a day (" + calendar.zone() + ")");
-        }
-        Broadcast broadcast = new Broadcast(rowIds.next(), account.value(), target, tagPk, message.msgType(),
-                message.content().toString(), clientMsgId, day, calendar.month(now), speeds.level(account), now);
+        Instant at = composer == null || composer.sendAt() == null ? now : composer.sendAt();
+        requireDayFree(owner, calendar.day(at));
+        Broadcast broadcast = composer == null
+                ? new Broadcast(rowIds.next(), account.value(), target, tagPk, message.msgType(),
+                        message.content().toString(), clientMsgId, calendar.day(at), calendar.month(at),
+                        speeds.level(account), now)
+                : Broadcast.composed(rowIds.next(), account.value(), target, tagPk, message.msgType(),
+                        message.content().toString(), calendar.day(at), calendar.month(at), speeds.level(account), now,
+                        composer.personId(), composer.sendAt(), composer.needsApproval());
         em.persist(broadcast);
-        fanOut.start(broadcast, list, owner.type() != AccountType.SUBSCRIPTION);
+        fanOut.recordList(broadcast, list);
+        if (broadcast.status() == BroadcastStatus.SENDING) {
+            fanOut.begin(broadcast);
+        }
         return new Submitted(broadcast.id(), message.newsId() != null);
+    }
+
+    /**
+     * 45028 when a subscription account's broadcast of {@code day} is taken: by one sent or sending that day, or one
+     * scheduled for it. The caller holds the account's row.
+     */
+    void requireDayFree(OfficialAccount owner, int day) {
+        if (owner.type() == AccountType.SUBSCRIPTION && em.createNamedQuery(Broadcast.COUNTED_ON_DAY, Long.class)
+                .setParameter("accountId", owner.id()).setParameter("day", day)
+                .setParameter("preview", BroadcastTarget.PREVIEW).setParameter("holding", BroadcastStatus.HOLDING_QUOTA)
+                .getSingleResult() > 0) {
+            throw new BusinessException(BroadcastError.NO_BROADCAST_QUOTA, "a subscription account sends one broadcast"
+                    + " a day (" + BroadcastCalendar.of(owner.region()).zone() + "); day " + day + " is taken");
+        }
     }
 
     /** 45067 over 64 bytes; 45066 when the same id came within the minute, 45065 (with its msg_id) after it. */

@@ -74,9 +74,9 @@ public class FanOut {
     @Resource
     SessionContext context;
 
-    /** In the submitting transaction: a list's members and the first chunk, whose message leaves at commit. */
+    /** In the submitting transaction: the members of a list broadcast, kept until it starts, whenever that is. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void start(Broadcast broadcast, List<Long> listMembers, boolean monthlyAllowance) {
+    public void recordList(Broadcast broadcast, List<Long> listMembers) {
         for (int at = 0; at < listMembers.size(); at += 1000) {
             List<Long> batch = listMembers.subList(at, Math.min(listMembers.size(), at + 1000));
             StringBuilder sql = new StringBuilder("INSERT INTO broadcast_list_member (broadcast_id, follower_id) VALUES");
@@ -89,6 +89,11 @@ public class FanOut {
             }
             insert.executeUpdate();
         }
+    }
+
+    /** In the transaction that starts the broadcast: its first chunk, whose message leaves at commit. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void begin(Broadcast broadcast) {
         newChunk(broadcast.id(), 0, 0L, clock.instant());
     }
 
@@ -99,7 +104,7 @@ public class FanOut {
         em.createNativeQuery("INSERT INTO broadcast_recipient (broadcast_id, follower_id, person_id, delivered_at)"
                 + " VALUES (?, ?, ?, ?)").setParameter(1, preview.id()).setParameter(2, follower.id())
                 .setParameter(3, follower.personId()).setParameter(4, InstantConverter.utc(now)).executeUpdate();
-        preview.chunkDone(1, 1);
+        preview.chunkDone(1, 0, 1);
         preview.finished(now);
     }
 
@@ -122,14 +127,14 @@ public class FanOut {
         Long upper = chunkEnd(broadcast, from);
         long to = upper == null ? Long.MAX_VALUE : upper;
         FanOutSql sql = new FanOutSql(broadcast, account.type() != AccountType.SUBSCRIPTION);
-        long targeted = sql.count(em, from, to);
+        FanOutSql.Targeted targeted = sql.count(em, from, to);
         long sent = sql.insertRecipients(em, from, to, now);
         sql.countReceipts(em, from, to);
-        em.createNativeQuery("UPDATE broadcast_chunk SET state = 'DONE', to_follower_id = ?, done_at = ?"
-                + " WHERE broadcast_id = ? AND chunk_no = ?").setParameter(1, to)
-                .setParameter(2, InstantConverter.utc(now)).setParameter(3, broadcastId).setParameter(4, chunkNo)
-                .executeUpdate();
-        broadcast.chunkDone(targeted, sent);
+        em.createNativeQuery("UPDATE broadcast_chunk SET state = 'DONE', to_follower_id = ?, done_at = ?, targeted = ?,"
+                + " sent = ? WHERE broadcast_id = ? AND chunk_no = ?").setParameter(1, to)
+                .setParameter(2, InstantConverter.utc(now)).setParameter(3, targeted.followers()).setParameter(4, sent)
+                .setParameter(5, broadcastId).setParameter(6, chunkNo).executeUpdate();
+        broadcast.chunkDone(targeted.followers(), targeted.blacklisted(), sent);
         if (upper == null) {
             broadcast.finished(now);
             finished.fire(new BroadcastFinished(broadcast.accountId(), broadcast.id(), broadcast.totalCount(),

@@ -39,12 +39,17 @@ final class FanOutSql {
         sourceParameters.add(broadcast.accountId());
     }
 
-    /** Current followers of the target in the range: WeChat's TotalCount. */
-    long count(EntityManager em, long from, long to) {
-        Query count = em.createNativeQuery("SELECT COUNT(*)" + source + inRange());
+    /** The current followers of the target in a range (WeChat's TotalCount) and how many of them are blacklisted. */
+    record Targeted(long followers, long blacklisted) {
+    }
+
+    Targeted count(EntityManager em, long from, long to) {
+        Query count = em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(CASE WHEN f.blacklisted_at IS NULL THEN 0"
+                + " ELSE 1 END), 0)" + source + inRange());
         int next = bind(count, 1);
         count.setParameter(next, from).setParameter(next + 1, to);
-        return ((Number) count.getSingleResult()).longValue();
+        Object[] row = (Object[]) count.getSingleResult();
+        return new Targeted(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     /** @return how many received it */

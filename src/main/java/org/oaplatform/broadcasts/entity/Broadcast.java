@@ -19,11 +19,14 @@ import java.util.TreeSet;
 @NamedQuery(name = Broadcast.BY_CLIENT_MSG_ID, query = "SELECT b FROM Broadcast b WHERE b.accountId = :accountId"
         + " AND b.clientMsgId = :clientMsgId")
 @NamedQuery(name = Broadcast.COUNTED_ON_DAY, query = "SELECT COUNT(b) FROM Broadcast b WHERE b.accountId = :accountId"
-        + " AND b.dayKey = :day AND b.target <> :preview AND b.status <> :failed")
+        + " AND b.dayKey = :day AND b.target <> :preview AND b.status IN :holding")
+@NamedQuery(name = Broadcast.DUE, query = "SELECT b.id FROM Broadcast b WHERE b.status = :scheduled"
+        + " AND b.sendAt <= :now ORDER BY b.sendAt")
 public class Broadcast {
 
     public static final String BY_CLIENT_MSG_ID = "Broadcast.byClientMsgId";
     public static final String COUNTED_ON_DAY = "Broadcast.countedOnDay";
+    public static final String DUE = "Broadcast.due";
 
     @Id
     private Long id;
@@ -48,13 +51,14 @@ public class Broadcast {
     private String clientMsgId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
+    @Column(nullable = false, length = 20)
     private BroadcastStatus status;
 
-    @Column(name = "day_key", nullable = false, updatable = false)
+    /** The quota day and month: of its creation, or of the instant it is scheduled for or starts at. */
+    @Column(name = "day_key", nullable = false)
     private int dayKey;
 
-    @Column(name = "month_key", nullable = false, updatable = false)
+    @Column(name = "month_key", nullable = false)
     private int monthKey;
 
     @Column(nullable = false, updatable = false)
@@ -74,6 +78,30 @@ public class Broadcast {
 
     @Column(name = "error_count", nullable = false)
     private long errorCount;
+
+    @Column(name = "blacklisted_count", nullable = false)
+    private long blacklistedCount;
+
+    @Column(name = "over_allowance_count", nullable = false)
+    private long overAllowanceCount;
+
+    @Column(name = "send_at")
+    private Instant sendAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "composed_by", updatable = false)
+    private Long composedBy;
+
+    @Column(name = "decided_by")
+    private Long decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decision_note", length = 200)
+    private String decisionNote;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -104,14 +132,65 @@ public class Broadcast {
         this.speed = speed;
         this.createdAt = createdAt;
         this.status = BroadcastStatus.SENDING;
+        this.startedAt = createdAt;
     }
 
-    /** A chunk's fan-out: how many it targeted and how many got the message. */
-    public void chunkDone(long targeted, long sent) {
+    /**
+     * A member's composition from the portal or the operator API, which waits for its time or for an approval.
+     * {@code sendAt} null: at once (when approved).
+     */
+    public static Broadcast composed(long id, long accountId, BroadcastTarget target, Long tagPk, String msgType,
+            String content, int dayKey, int monthKey, int speed, Instant createdAt, long composedBy, Instant sendAt,
+            boolean needsApproval) {
+        Broadcast broadcast = new Broadcast(id, accountId, target, tagPk, msgType, content, null, dayKey, monthKey,
+                speed, createdAt);
+        broadcast.composedBy = composedBy;
+        broadcast.sendAt = sendAt;
+        broadcast.status = needsApproval ? BroadcastStatus.PENDING_APPROVAL
+                : sendAt == null ? BroadcastStatus.SENDING : BroadcastStatus.SCHEDULED;
+        broadcast.startedAt = broadcast.status == BroadcastStatus.SENDING ? createdAt : null;
+        return broadcast;
+    }
+
+    /** Its fan-out begins now: the quotas count in the calendar of this moment. */
+    public void start(Instant at, int day, int month) {
+        status = BroadcastStatus.SENDING;
+        startedAt = at;
+        dayKey = day;
+        monthKey = month;
+    }
+
+    /** Approved, to wait for its time; {@link #start} follows when that time has come. */
+    public void approve(long approver, Instant at, int day, int month) {
+        decide(approver, at, null);
+        status = BroadcastStatus.SCHEDULED;
+        dayKey = day;
+        monthKey = month;
+    }
+
+    public void reject(long approver, Instant at, String note) {
+        decide(approver, at, note);
+        status = BroadcastStatus.REJECTED;
+    }
+
+    public void cancel() {
+        status = BroadcastStatus.CANCELLED;
+    }
+
+    private void decide(long approver, Instant at, String note) {
+        decidedBy = approver;
+        decidedAt = at;
+        decisionNote = note;
+    }
+
+    /** A chunk's fan-out: how many it targeted, how many of those are blacklisted, and how many got the message. */
+    public void chunkDone(long targeted, long blacklisted, long sent) {
         chunkCount++;
         totalCount += targeted;
         sentCount += sent;
         filterCount += sent; // WeChat's FilterCount: what is left after filtering (spec §2.3), SentCount + ErrorCount
+        blacklistedCount += blacklisted;
+        overAllowanceCount += Math.max(0, targeted - blacklisted - sent);
     }
 
     public void finished(Instant at) {
@@ -202,5 +281,45 @@ public class Broadcast {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    public int dayKey() {
+        return dayKey;
+    }
+
+    public int chunkCount() {
+        return chunkCount;
+    }
+
+    public long blacklistedCount() {
+        return blacklistedCount;
+    }
+
+    public long overAllowanceCount() {
+        return overAllowanceCount;
+    }
+
+    public Instant sendAt() {
+        return sendAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Long composedBy() {
+        return composedBy;
+    }
+
+    public Long decidedBy() {
+        return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
     }
 }

@@ -23,6 +23,17 @@ public class InstantConverter implements AttributeConverter<Instant, LocalDateTi
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /** A UTC {@code DATETIME} a native query returned (a {@link LocalDateTime} or, from some drivers, a Timestamp). */
+    public static Instant fromUtc(Object column) {
+        if (column == null) {
+            return null;
+        }
+        if (column instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) column).toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+
     @Override
     public Instant convertToEntityAttribute(LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);

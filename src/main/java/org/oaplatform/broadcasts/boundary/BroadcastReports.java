@@ -9,9 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +28,7 @@ import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.officialaccounts.entity.AccountType;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.InstantConverter;
 import org.oaplatform.platform.control.PlatformError;
 
 /**
@@ -142,7 +141,7 @@ public class BroadcastReports {
                 : sql.overAllowance(em, month);
         boolean todayFree = !oneADay || em.createNamedQuery(Broadcast.COUNTED_ON_DAY, Long.class)
                 .setParameter("accountId", id.value()).setParameter("day", calendar.day(now))
-                .setParameter("preview", BroadcastTarget.PREVIEW).setParameter("failed", BroadcastStatus.SEND_FAIL)
+                .setParameter("preview", BroadcastTarget.PREVIEW).setParameter("holding", BroadcastStatus.HOLDING_QUOTA)
                 .getSingleResult() == 0;
         Instant dayEnds = LocalDate.ofInstant(now, calendar.zone()).plusDays(1).atStartOfDay(calendar.zone())
                 .toInstant();
@@ -156,22 +155,20 @@ public class BroadcastReports {
 
     public Report report(AccountId account, long broadcastId) {
         Broadcast broadcast = broadcasts.get(account, broadcastId);
-        Object[] reasons = (Object[]) em.createNativeQuery("SELECT blacklisted_count, over_allowance_count"
-                + " FROM broadcast WHERE id = ?").setParameter(1, broadcastId).getSingleResult();
         List<BroadcastTimeline.Count> chunks = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT done_at, sent FROM broadcast_chunk WHERE broadcast_id = ?"
                 + " AND state = 'DONE'").setParameter(1, broadcastId).getResultList()) {
             Object[] values = (Object[]) row;
-            chunks.add(new BroadcastTimeline.Count(instant(values[0]), number(values[1])));
+            chunks.add(new BroadcastTimeline.Count(InstantConverter.fromUtc(values[0]), number(values[1])));
         }
         List<BroadcastTimeline.Count> reads = new ArrayList<>();
-        for (Object row : em.createNativeQuery("SELECT hour_start, reads FROM broadcast_read_hour"
+        for (Object row : em.createNativeQuery("SELECT hour_start, read_count FROM broadcast_read_hour"
                 + " WHERE broadcast_id = ?").setParameter(1, broadcastId).getResultList()) {
             Object[] values = (Object[]) row;
-            reads.add(new BroadcastTimeline.Count(instant(values[0]), number(values[1])));
+            reads.add(new BroadcastTimeline.Count(InstantConverter.fromUtc(values[0]), number(values[1])));
         }
         long read = reads.stream().mapToLong(BroadcastTimeline.Count::count).sum();
-        return new Report(broadcast, broadcast.totalCount(), number(reasons[0]), number(reasons[1]),
+        return new Report(broadcast, broadcast.totalCount(), broadcast.blacklistedCount(), broadcast.overAllowanceCount(),
                 broadcast.sentCount(), read, progress(broadcast), BroadcastTimeline.of(chunks, reads));
     }
 
@@ -234,12 +231,5 @@ public class BroadcastReports {
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 }

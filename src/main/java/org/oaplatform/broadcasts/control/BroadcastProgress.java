@@ -9,7 +9,7 @@ package org.oaplatform.broadcasts.control;
 public record BroadcastProgress(int done, int total) {
 
     public static BroadcastProgress finished(int done) {
-        return new BroadcastProgress(done, Math.max(done, 1));
+        return new BroadcastProgress(done, done);
     }
 
     public static BroadcastProgress sending(int done, int pending, long expectedTargets, int chunkSize) {
@@ -18,8 +18,8 @@ public record BroadcastProgress(int done, int total) {
         return new BroadcastProgress(done, (int) Math.min(Integer.MAX_VALUE, total));
     }
 
-    /** 0 to 100, rounded down: 100 only when every chunk is done. */
+    /** 0 to 100, rounded down: 100 only when every chunk is done (a sending broadcast has at least one to do). */
     public int percent() {
-        return total == 0 ? 0 : (int) (100L * done / total);
+        return done >= total ? 100 : (int) (100L * done / total);
     }
 }

@@ -93,7 +93,7 @@ public class BroadcastForm implements Serializable {
         mediaId = null;
     }
 
-    public boolean isText() {
+    public boolean isTextKind() {
         return "text".equals(kind);
     }
 

@@ -31,6 +31,8 @@ import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.Eventually;
 import org.oaplatform.testsupport.MovableClock;
+import org.oaplatform.testsupport.MultipartBody;
+import org.oaplatform.testsupport.SampleMedia;
 import org.oaplatform.testsupport.TestData;
 
 /**
@@ -156,6 +158,33 @@ class BroadcastDeskIT {
         assertEquals(409, account.owner().post(path(account) + "/" + own + "/approve", Json.createObjectBuilder()
                 .build()).status());
         assertTrue(audit.about("broadcast:" + id).stream().anyMatch(e -> e.action().equals("broadcast.approved")));
+    }
+
+    @Test
+    void recipientsOpenTheImageOfABroadcastThroughItAndNobodyElseDoes() {
+        Account account = account("SERVICE", 1);
+        String token = new TestData.App(account.owner(), account.appid(), account.secret()).token();
+        byte[] jpeg = SampleMedia.jpeg(2048);
+        MultipartBody image = MultipartBody.media("poster.jpg", jpeg);
+        String mediaId = account.owner().post("cgi-bin/media/upload?access_token=" + token + "&type=image",
+                image.bytes(), image.contentType()).json().getString("media_id");
+        String other = account.owner().post("cgi-bin/media/upload?access_token=" + token + "&type=image",
+                image.bytes(), image.contentType()).json().getString("media_id");
+        String id = compose(account, Json.createObjectBuilder().add("target", "ALL").add("message",
+                Json.createObjectBuilder().add("msgtype", "image").add("image", Json.createObjectBuilder()
+                        .add("media_id", mediaId)))).json().getString("id");
+        finished(account, id);
+
+        Api fan = account.fans().get(0);
+        Api.Download shown = fan.download("api/v1/inbox/broadcasts/" + id + "/media/" + mediaId);
+        assertEquals(200, shown.status());
+        assertTrue(java.util.Arrays.equals(jpeg, shown.body()), "the image as uploaded");
+        assertEquals(404, fan.download("api/v1/inbox/broadcasts/" + id + "/media/" + other).status(),
+                "an image of the account the broadcast does not show");
+        assertEquals(404, fan.download("api/v1/inbox/broadcasts/" + id + "/media/名字😀").status());
+        Api stranger = TestData.person(new Api(base), TestData.cnPhone());
+        assertEquals(404, stranger.download("api/v1/inbox/broadcasts/" + id + "/media/" + mediaId).status(),
+                "not a recipient");
     }
 
     @Test

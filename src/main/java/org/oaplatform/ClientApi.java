@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.oaplatform.accounts.boundary.AccountsResource;
 import org.oaplatform.accounts.boundary.ClientAuthentication;
+import org.oaplatform.broadcasts.boundary.BroadcastDeskResource;
 import org.oaplatform.broadcasts.boundary.BroadcastInboxResource;
 import org.oaplatform.conversations.boundary.AutoRepliesResource;
 import org.oaplatform.conversations.boundary.ConversationsResource;
@@ -63,7 +64,7 @@ public class ClientApi extends Application {
                 ClientMediaResource.class,
                 DeveloperServerResource.class, DeliveriesResource.class,
                 ConversationsResource.class, AutoRepliesResource.class, InboxResource.class,
-                BroadcastInboxResource.class,
+                BroadcastInboxResource.class, BroadcastDeskResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class,
                 MerchantsResource.class, PaymentsResource.class);
     }

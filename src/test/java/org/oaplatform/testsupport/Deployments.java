@@ -47,6 +47,7 @@ public final class Deployments {
     /** The WAR plus the movable clock, for in-container tests that travel in time. */
     public static WebArchive warWithMovableClock() {
         return war().addClasses(MovableClock.class, Deployments.class, Api.class, Api.Reply.class, Api.Download.class,
-                TestData.class, TestData.App.class, Eventually.class, WalletData.class, WalletData.Holder.class, SandboxCards.class);
+                TestData.class, TestData.App.class, Eventually.class, WalletData.class, WalletData.Holder.class, SandboxCards.class,
+                MultipartBody.class, SampleMedia.class);
     }
 }

@@ -1,17 +1,25 @@
 package org.oaplatform.broadcasts.boundary;
 
+import static org.oaplatform.platform.control.JsonSupport.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.oaplatform.broadcasts.control.BroadcastError;
+import org.oaplatform.broadcasts.control.BroadcastMessage;
+import org.oaplatform.broadcasts.entity.BroadcastStatus;
+import org.oaplatform.media.boundary.Media;
+import org.oaplatform.media.entity.StoredMedia;
+import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.broadcasts.entity.Broadcast;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
 import org.oaplatform.platform.control.BusinessException;
@@ -46,6 +54,9 @@ public class BroadcastInbox {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Media media;
 
     public Page<Entry> chats(long personId, Long before, int size) {
         requirePageSize(size);
@@ -98,6 +109,22 @@ public class BroadcastInbox {
             return new Entry(entry.broadcast(), entry.account(), entry.deliveredAt(), now);
         }
         return entry;
+    }
+
+    /**
+     * A media a broadcast shows, for one of its recipients: read through the broadcast rather than granted to each
+     * recipient, so that a fan-out to a million followers writes no grants; the media must still live and be the
+     * account's. Not found when the person did not get the broadcast, it was deleted, or it does not show that media.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public StoredMedia shownMedia(long personId, long broadcastId, String mediaId) {
+        Broadcast broadcast = open(personId, broadcastId, true).broadcast();
+        if (broadcast.status() == BroadcastStatus.DELETE || !BroadcastMessage.shownMedia(broadcast.msgType(),
+                JSON.createReader(new StringReader(broadcast.content())).readObject(), broadcast.deletedArticles())
+                .contains(mediaId)) {
+            throw new BusinessException(PlatformError.NOT_FOUND, "the broadcast shows no such media");
+        }
+        return media.readableByAccount(new AccountId(broadcast.accountId()), mediaId);
     }
 
     private Entry open(long personId, long broadcastId, boolean notFoundOtherwise) {

@@ -12,11 +12,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.oaplatform.accounts.boundary.CurrentPerson;
 import org.oaplatform.broadcasts.entity.BroadcastStatus;
+import org.oaplatform.media.boundary.Media;
+import org.oaplatform.media.boundary.MediaResponses;
+import org.oaplatform.media.entity.StoredMedia;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.PlatformError;
 
@@ -56,6 +60,9 @@ public class BroadcastInboxResource {
     BroadcastInbox inbox;
 
     @Inject
+    Media media;
+
+    @Inject
     CurrentPerson currentPerson;
 
     @GET
@@ -87,6 +94,19 @@ public class BroadcastInboxResource {
             throw new BusinessException(PlatformError.NOT_FOUND, "no such broadcast of yours");
         }
         return EntryView.of(inbox.read(currentPerson.id(), broadcastId));
+    }
+
+    /** A media the broadcast shows (its image, voice, video or a news' thumbnail), for a person who got it. */
+    @GET
+    @Path("broadcasts/{id}/media/{mediaId}")
+    @Produces(MediaType.WILDCARD)
+    public Response media(@PathParam("id") String id, @PathParam("mediaId") String mediaId) {
+        Long broadcastId = id(id);
+        if (broadcastId == null) {
+            throw new BusinessException(PlatformError.NOT_FOUND, "no such broadcast of yours");
+        }
+        StoredMedia stored = inbox.shownMedia(currentPerson.id(), broadcastId, mediaId);
+        return MediaResponses.file(stored, media.open(stored), "inline");
     }
 
     private static Long id(String value) {

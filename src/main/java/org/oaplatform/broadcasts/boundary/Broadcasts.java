@@ -227,7 +227,7 @@ public class Broadcasts {
      * 45028 when a subscription account's broadcast of {@code day} is taken: by one sent or sending that day, or one
      * scheduled for it. The caller holds the account's row.
      */
-    void requireDayFree(OfficialAccount owner, int day) {
+    public void requireDayFree(OfficialAccount owner, int day) {
         if (owner.type() == AccountType.SUBSCRIPTION && em.createNamedQuery(Broadcast.COUNTED_ON_DAY, Long.class)
                 .setParameter("accountId", owner.id()).setParameter("day", day)
                 .setParameter("preview", BroadcastTarget.PREVIEW).setParameter("holding", BroadcastStatus.HOLDING_QUOTA)

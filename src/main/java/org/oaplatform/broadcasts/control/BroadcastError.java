@@ -15,7 +15,11 @@ public enum BroadcastError implements ErrorCode {
     BROADCAST_TEXT_TOO_LONG(45002, "broadcast-text-too-long", 400, "content size out of limit"),
     NO_FILTER(40097, "broadcast-target-missing", 400, "invalid args"),
     UNKNOWN_BROADCAST(40097, "unknown-broadcast", 404, "invalid msg_id"),
-    NOT_DELETABLE(40097, "broadcast-not-deletable", 409, "invalid args");
+    NOT_DELETABLE(40097, "broadcast-not-deletable", 409, "invalid args"),
+    // the operators' own steps (portal and client API), which the developer API does not reach
+    BROADCAST_NOT_PENDING(40097, "broadcast-not-pending", 409, "the broadcast has started or ended"),
+    APPROVER_IS_COMPOSER(40097, "approver-is-composer", 403, "a broadcast is approved by another member"),
+    SEND_AT_OUT_OF_RANGE(40097, "send-at-out-of-range", 400, "sendAt is in the future, at most 30 days ahead");
 
     private final Wire wire;
 

@@ -5,10 +5,13 @@ import static org.oaplatform.platform.control.JsonSupport.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.oaplatform.media.control.MediaError;
 import org.oaplatform.media.entity.MediaKind;
 import org.oaplatform.platform.control.BusinessException;
@@ -52,6 +55,31 @@ public record BroadcastMessage(String msgType, JsonObject content, List<MediaUse
                     "msgtype is text, image, images, voice, mpnews or mpvideo");
         }
         return new BroadcastMessage(type, content.build(), List.copyOf(media), newsId);
+    }
+
+    /**
+     * The media a stored message shows its recipients: its image(s), voice or video, or the thumbnails of a news'
+     * articles not deleted since ({@code deletedArticles}: 1-based indexes). What the recipients may open through the
+     * broadcast.
+     */
+    public static Set<String> shownMedia(String msgType, JsonObject content, List<String> deletedArticles) {
+        Set<String> shown = new HashSet<>();
+        if ("mpnews".equals(msgType)) {
+            JsonArray articles = content.getJsonArray("articles");
+            for (int i = 0; articles != null && i < articles.size(); i++) {
+                if (!deletedArticles.contains(Integer.toString(i + 1))) {
+                    shown.add(articles.getJsonObject(i).getString("thumbMediaId", ""));
+                }
+            }
+            return shown;
+        }
+        if (content.get("mediaId") instanceof JsonString id) {
+            shown.add(id.getString());
+        }
+        if (content.get("mediaIds") instanceof JsonArray ids) {
+            ids.getValuesAs(JsonString.class).forEach(id -> shown.add(id.getString()));
+        }
+        return shown;
     }
 
     private static String text(JsonObject part) {

@@ -6,8 +6,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import org.oaplatform.media.entity.StoredMedia;
 
-/** A media file as an HTTP answer, the same on both surfaces: its content type, its length and WeChat's file name. */
-final class MediaResponses {
+/**
+ * A media file as an HTTP answer, the same on every surface that serves one (the developer API, a person's media, a
+ * broadcast's): its content type, its length and WeChat's file name.
+ */
+public final class MediaResponses {
 
     private MediaResponses() {
     }
@@ -19,7 +22,7 @@ final class MediaResponses {
      * @param disposition {@code attachment} as WeChat's downloads (WxJava requires the header and its file name), or
      *        {@code inline} for people viewing media in a conversation
      */
-    static Response file(StoredMedia media, InputStream content, String disposition) {
+    public static Response file(StoredMedia media, InputStream content, String disposition) {
         StreamingOutput body = out -> {
             try (InputStream in = content) {
                 in.transferTo(out);

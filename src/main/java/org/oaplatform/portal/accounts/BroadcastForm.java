@@ -2,20 +2,23 @@ package org.oaplatform.portal.accounts;
 
 import static org.oaplatform.platform.control.JsonSupport.JSON;
 
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import org.oaplatform.broadcasts.boundary.BroadcastDesk;
 import org.oaplatform.broadcasts.boundary.BroadcastReports.Audience;
 import org.oaplatform.broadcasts.entity.BroadcastTarget;
 
 /**
  * What a member typed into the broadcast composer, and nothing more: the target (everybody, a tag, openids), the kind
- * of message and its text or media id. It has no rules of its own; it writes the WeChat JSON that {@code mass/sendall},
- * {@code mass/send} and {@code mass/preview} take, so that the broadcasts boundary refuses here exactly what it
- * refuses there.
+ * of message and its text or media id, and when to send it. It has no rules of its own; it writes the message as the
+ * developer API's {@code mass/*} take it (a composition for {@link BroadcastDesk}, the body of {@code mass/preview}),
+ * so that the broadcasts boundary refuses here exactly what it refuses there.
  */
 public class BroadcastForm implements Serializable {
 
@@ -33,6 +36,7 @@ public class BroadcastForm implements Serializable {
     private String kind = "text";
     private String text;
     private String mediaId;
+    private LocalDateTime sendAt;
 
     /** Whom the outlook is asked for. */
     public Audience audience() {
@@ -47,23 +51,16 @@ public class BroadcastForm implements Serializable {
         return BroadcastTarget.LIST.name().equals(target);
     }
 
-    /** The body of {@code mass/send} (a list) or {@code mass/sendall} (everybody, or a tag); {@code clientmsgid} too. */
-    public JsonObject sendBody(String clientMsgId) {
-        JsonObjectBuilder body = message();
-        if (isToList()) {
-            JsonArrayBuilder touser = JSON.createArrayBuilder();
-            openidList().forEach(touser::add);
-            body.add("touser", touser);
-        } else if (BroadcastTarget.TAG.name().equals(target)) {
-            JsonObjectBuilder filter = JSON.createObjectBuilder().add("is_to_all", false);
-            if (tagId != null) {
-                filter.add("tag_id", tagId);
-            }
-            body.add("filter", filter);
-        } else {
-            body.add("filter", JSON.createObjectBuilder().add("is_to_all", true));
-        }
-        return body.add("clientmsgid", clientMsgId).build();
+    /**
+     * What {@link BroadcastDesk#compose} takes: the audience and the message; {@code scheduled}: at the time typed
+     * ({@code null} when none was, which the desk takes as "at once" and the page refuses before), UTC like every time
+     * in the portal.
+     */
+    public BroadcastDesk.Composition composition(boolean scheduled) {
+        Audience audience = audience();
+        Instant at = scheduled && sendAt != null ? sendAt.toInstant(ZoneOffset.UTC) : null;
+        return new BroadcastDesk.Composition(audience.target(), audience.tagId(), isToList() ? openidList() : null,
+                message().build(), at);
     }
 
     /** The body of {@code mass/preview} to one openid. */
@@ -87,10 +84,11 @@ public class BroadcastForm implements Serializable {
                 .toList();
     }
 
-    /** After a send: the message goes, the audience stays. */
+    /** After a send: the message and its time go, the audience stays. */
     public void sent() {
         text = null;
         mediaId = null;
+        sendAt = null;
     }
 
     public boolean isTextKind() {
@@ -143,5 +141,13 @@ public class BroadcastForm implements Serializable {
 
     public void setMediaId(String mediaId) {
         this.mediaId = mediaId;
+    }
+
+    public LocalDateTime getSendAt() {
+        return sendAt;
+    }
+
+    public void setSendAt(LocalDateTime sendAt) {
+        this.sendAt = sendAt;
     }
 }

@@ -1,37 +1,50 @@
 package org.oaplatform.portal.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.oaplatform.broadcasts.boundary.BroadcastDesk;
 import org.oaplatform.broadcasts.entity.BroadcastTarget;
 
 class BroadcastFormTest {
 
     @Test
-    void writesTheBodiesOfSendallSendAndPreview() {
+    void writesCompositionsAndPreviewsInTheDeveloperApisShape() {
         BroadcastForm form = new BroadcastForm();
         form.setText("双十二");
-        assertEquals("{\"msgtype\":\"text\",\"text\":{\"content\":\"双十二\"},\"filter\":{\"is_to_all\":true},"
-                + "\"clientmsgid\":\"c1\"}", form.sendBody("c1").toString());
-        assertEquals(BroadcastTarget.ALL, form.audience().target());
+        BroadcastDesk.Composition now = form.composition(false);
+        assertEquals(BroadcastTarget.ALL, now.target());
+        assertEquals("{\"msgtype\":\"text\",\"text\":{\"content\":\"双十二\"}}", now.message().toString());
+        assertNull(now.sendAt());
 
         form.setTarget("TAG");
         form.setTagId(101);
         form.setKind("image");
         form.setMediaId("med_0123456789abcdef");
-        assertEquals("{\"msgtype\":\"image\",\"image\":{\"media_id\":\"med_0123456789abcdef\"},"
-                + "\"filter\":{\"is_to_all\":false,\"tag_id\":101},\"clientmsgid\":\"c2\"}", form.sendBody("c2")
-                .toString());
-        assertEquals(101, form.audience().tagId());
+        form.setSendAt(LocalDateTime.parse("2026-12-12T20:00"));
+        BroadcastDesk.Composition later = form.composition(true);
+        assertEquals(BroadcastTarget.TAG, later.target());
+        assertEquals(101, later.tagId());
+        assertEquals("{\"msgtype\":\"image\",\"image\":{\"media_id\":\"med_0123456789abcdef\"}}",
+                later.message().toString());
+        assertEquals(Instant.parse("2026-12-12T20:00:00Z"), later.sendAt(), "typed in UTC, as the portal shows times");
+        assertNull(form.composition(false).sendAt(), "send now ignores a time typed before");
 
         form.setTarget("LIST");
         form.setOpenids(" oA1,oB2\n\noA1 ; oC3 ");
         assertEquals(List.of("oA1", "oB2", "oC3"), form.audience().openids(), "a repeated openid once");
-        assertEquals("[\"oA1\",\"oB2\",\"oA1\",\"oC3\"]", form.sendBody("c3").getJsonArray("touser").toString(),
+        assertEquals(List.of("oA1", "oB2", "oA1", "oC3"), form.composition(false).openids(),
                 "as typed: mass/send counts a repeated openid once itself");
         assertEquals("{\"msgtype\":\"image\",\"image\":{\"media_id\":\"med_0123456789abcdef\"},\"touser\":\"oMe\"}",
                 form.previewBody("oMe").toString());
+        form.sent();
+        assertNull(form.getMediaId());
+        assertNull(form.getSendAt());
+        assertEquals("LIST", form.getTarget(), "the audience stays for the next one");
     }
 
     @Test

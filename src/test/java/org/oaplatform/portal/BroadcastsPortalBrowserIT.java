@@ -9,6 +9,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import me.chanjar.weixin.mp.api.WxMpService;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,6 +29,8 @@ import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.TestData.App;
 import org.oaplatform.testsupport.WeChatSdk;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -35,8 +40,9 @@ import org.openqa.selenium.support.ui.Select;
  * to their own openid (the preview is in their inbox), sends to all, watches the progress reach 100 % and reads the
  * statistics with the chart, including a read made meanwhile through the client API. A subscription account's owner,
  * who does not follow it, is told to follow it before a preview, sees today's broadcast free, sends it, and the
- * second of the day is refused with WeChat's rule in both languages. A person who is no member gets the portal's
- * not-found. Screenshots {@code broadcasts-*}.
+ * second of the day is refused with WeChat's rule in both languages. Through the desk: a broadcast scheduled and
+ * cancelled; with approval asked for, the composer may not approve their own, an admin does and it goes out. A person
+ * who is no member gets the portal's not-found. Screenshots {@code broadcasts-*}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -119,6 +125,7 @@ class BroadcastsPortalBrowserIT {
             assertEquals("6", page.text("stats:targeted"));
             assertEquals("1", page.text("stats:blacklisted"));
             assertEquals("0", page.text("stats:overAllowance"));
+            show("stats:statistics");
             page.screenshot("sent");
 
             // a follower reads it; the statistics count the read, and the chart is drawn
@@ -129,6 +136,7 @@ class BroadcastsPortalBrowserIT {
             WebElement canvas = page.driver().findElement(By.cssSelector("#stats\\:chart canvas"));
             assertTrue(canvas.getSize().getWidth() > 100 && canvas.getSize().getHeight() > 100, canvas.getSize()
                     .toString());
+            show("stats:chart");
             page.screenshot("statistics");
 
             page.chinese("群发消息");
@@ -191,6 +199,71 @@ class BroadcastsPortalBrowserIT {
             assertTrue(page.error().contains("每天只能群发一次"));
             page.screenshot("zh-subscription-refused");
         });
+    }
+
+    @Test
+    void membersScheduleAndCancelAndASecondMemberApproves() throws Throwable {
+        page = PortalPage.start(base, "broadcasts-desk");
+        page.run(() -> {
+            String ownerPhone = TestData.cnPhone();
+            Api owner = TestData.person(new Api(base), ownerPhone);
+            App app = TestData.verifiedServiceAccount(owner);
+            follower(app.appid());
+            follower(app.appid());
+            String adminPhone = TestData.cnPhone();
+            TestData.person(new Api(base), adminPhone);
+            assertEquals(201, owner.post("api/v1/official-accounts/" + app.appid() + "/members", Json
+                    .createObjectBuilder().add("region", "CN").add("phone", adminPhone).add("role", "ADMIN")
+                    .build()).status());
+
+            page.logIn(ownerPhone);
+            page.open("portal/accounts/broadcasts.xhtml?appid=" + app.appid());
+            page.type("compose:text", "周末活动预告");
+            WebElement when = page.await("compose:sendAt_input");
+            when.sendKeys(LocalDateTime.now(ZoneOffset.UTC).plusDays(2).format(DateTimeFormatter
+                    .ofPattern("yyyy-MM-dd HH:mm")), Keys.ESCAPE);
+            page.click("compose:schedule");
+            page.assertNoErrors();
+            assertTrue(info().contains("is scheduled for"), info());
+            page.wait.until(textToBe(By.cssSelector("tr.broadcast-row .status"), "Scheduled"));
+            assertTrue(page.cell(page.rows("tr.broadcast-row").get(0), ".send-at").startsWith("at "));
+            page.screenshot("scheduled");
+            page.confirm(page.rows("tr.broadcast-row").get(0).findElement(By.cssSelector("button.cancel")));
+            page.wait.until(textToBe(By.cssSelector("tr.broadcast-row .status"), "Cancelled"));
+
+            // the owner asks for approval, composes, and may not approve what they composed
+            page.driver().findElement(By.cssSelector("#compose\\:approvalRequired .ui-chkbox-box")).click();
+            page.wait.until(visibilityOfElementLocated(By.cssSelector(".approval-note")));
+            page.type("compose:text", "需要审核的通知");
+            page.confirm(page.await("compose:send"));
+            assertTrue(info().contains("waits for another member"), info());
+            page.wait.until(textToBe(By.cssSelector("tr.broadcast-row .status"), "Awaiting approval"));
+            page.clickAndWait(page.rows("tr.broadcast-row").get(0).findElement(By.cssSelector("button.approve")));
+            assertTrue(page.error().contains("Another member approves"), page.error());
+            page.screenshot("approval-refused-to-composer");
+            page.logOut();
+
+            page.logIn(adminPhone);
+            page.open("portal/accounts/broadcasts.xhtml?appid=" + app.appid());
+            assertTrue(page.cell(page.rows("tr.broadcast-row").get(0), ".composed-by").contains("by"));
+            page.clickAndWait(page.rows("tr.broadcast-row").get(0).findElement(By.cssSelector("button.approve")));
+            page.assertNoErrors();
+            assertTrue(info().contains("approved"), info());
+            page.wait.until(textToBe(By.cssSelector("tr.broadcast-row .status"), "Sent"));
+            assertTrue(page.cell(page.rows("tr.broadcast-row").get(0), ".broadcast-progress").contains("100%"));
+            assertEquals("2 of 2", page.cell(page.rows("tr.broadcast-row").get(0), ".delivered"));
+            page.screenshot("approved");
+        });
+    }
+
+    private String info() {
+        return page.wait.until(visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-info"))).getText();
+    }
+
+    /** Scrolls the element into the screenshot's view. */
+    private void show(String id) {
+        ((JavascriptExecutor) page.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                page.await(id));
     }
 
     private Api follower(String appid) {

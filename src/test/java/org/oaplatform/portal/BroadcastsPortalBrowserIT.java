@@ -3,6 +3,7 @@ package org.oaplatform.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
@@ -221,7 +222,9 @@ class BroadcastsPortalBrowserIT {
             page.type("compose:text", "周末活动预告");
             WebElement when = page.await("compose:sendAt_input");
             when.sendKeys(LocalDateTime.now(ZoneOffset.UTC).plusDays(2).format(DateTimeFormatter
-                    .ofPattern("yyyy-MM-dd HH:mm")), Keys.ESCAPE);
+                    .ofPattern("yyyy-MM-dd HH:mm")), Keys.TAB);
+            page.driver().findElement(By.tagName("h1")).click();
+            page.wait.until(invisibilityOfElementLocated(By.id("compose:sendAt_panel")));
             page.click("compose:schedule");
             page.assertNoErrors();
             assertTrue(info().contains("is scheduled for"), info());

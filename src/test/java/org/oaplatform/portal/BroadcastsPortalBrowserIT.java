@@ -144,6 +144,7 @@ class BroadcastsPortalBrowserIT {
             assertEquals("6", page.text("compose:targeted"));
             page.click("compose:preview");
             assertTrue(page.error().contains("请先填写文字内容"), "an empty text refused in Chinese");
+            show("messages");
             page.screenshot("zh-empty-refused");
             page.logOut();
 
@@ -192,12 +193,14 @@ class BroadcastsPortalBrowserIT {
             assertTrue(refusal.contains("one a day"), refusal);
             assertFalse(refusal.contains("Exception"), refusal);
             assertEquals(1, page.rows("tr.broadcast-row").size(), "nothing half-created");
+            show("messages");
             page.screenshot("subscription-refused");
 
             page.chinese("群发消息");
             page.type("compose:text", "今天第二条");
             page.confirm(page.await("compose:send"));
             assertTrue(page.error().contains("每天只能群发一次"));
+            show("messages");
             page.screenshot("zh-subscription-refused");
         });
     }
@@ -243,6 +246,7 @@ class BroadcastsPortalBrowserIT {
             page.wait.until(textToBe(By.cssSelector("tr.broadcast-row .status"), "Awaiting approval"));
             page.clickAndWait(page.rows("tr.broadcast-row").get(0).findElement(By.cssSelector("button.approve")));
             assertTrue(page.error().contains("Another member approves"), page.error());
+            show("messages");
             page.screenshot("approval-refused-to-composer");
             page.logOut();
 

@@ -150,6 +150,44 @@ class BroadcastQuotasIT {
         assertEquals(6L, recipients(lost), "nobody twice");
     }
 
+    @Test
+    void aChunkThatFailsIsRunAgainByTheTimerAndNobodyGetsItTwice() throws Exception {
+        AccountId account = account("SERVICE", 6);
+        long fifth = ((Number) em.createNativeQuery("SELECT id FROM follower WHERE account_id = ? ORDER BY id"
+                + " LIMIT 1 OFFSET 4").setParameter(1, account.value()).getSingleResult()).longValue();
+        String trigger = "broadcast_chunk_fails_" + fifth;
+        // the second chunk's INSERT … SELECT fails at its first follower, after the first chunk committed
+        ddl("CREATE TRIGGER " + trigger + " BEFORE INSERT ON broadcast_recipient FOR EACH ROW BEGIN"
+                + " IF NEW.follower_id = " + fifth + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'chunk fails';"
+                + " END IF; END");
+        long msgId;
+        try {
+            msgId = broadcasts.sendAll(account, text("失败一次")).msgId();
+            Eventually.poll(Duration.ofSeconds(30), () -> broadcast(msgId), b -> b.chunkCount() == 1);
+            Broadcast stuck = Eventually.stays(Duration.ofSeconds(3), () -> broadcast(msgId),
+                    b -> b.status() == BroadcastStatus.SENDING && b.chunkCount() == 1);
+            assertEquals(BroadcastStatus.SENDING, stuck.status(), "the chain waits at the failed chunk");
+            assertEquals(1, stuck.chunkCount());
+            assertEquals(4, stuck.sentCount(), "the failed chunk left nothing");
+            assertEquals(4L, recipients(msgId));
+        } finally {
+            ddl("DROP TRIGGER IF EXISTS " + trigger);
+        }
+        clock.advance(Duration.ofMinutes(2));
+        fanOut.recoverDue();
+        assertEquals(6, sent(msgId), "the timer ran the failed chunk again");
+        assertEquals(6L, recipients(msgId), "nobody twice");
+        assertEquals(6L, ((Number) em.createNativeQuery("SELECT SUM(m.received) FROM broadcast_monthly m"
+                + " JOIN follower f ON f.id = m.follower_id WHERE f.account_id = ?").setParameter(1, account.value())
+                .getSingleResult()).longValue(), "each follower's month counted once");
+    }
+
+    private void ddl(String statement) throws Exception {
+        transaction.begin();
+        em.createNativeQuery(statement).executeUpdate();
+        transaction.commit();
+    }
+
     /** A verified account of the type with {@code followers} followers. */
     private AccountId account(String type, int followers) throws Exception {
         Api owner = TestData.person(new Api(base), TestData.cnPhone());

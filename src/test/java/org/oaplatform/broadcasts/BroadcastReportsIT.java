@@ -25,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.accounts.boundary.People;
+import org.oaplatform.broadcasts.boundary.BroadcastDesk;
 import org.oaplatform.broadcasts.boundary.BroadcastInbox;
 import org.oaplatform.broadcasts.boundary.BroadcastReports;
 import org.oaplatform.broadcasts.boundary.BroadcastReports.Audience;
@@ -35,6 +36,7 @@ import org.oaplatform.broadcasts.control.BroadcastCalendar;
 import org.oaplatform.broadcasts.control.BroadcastTimeline;
 import org.oaplatform.broadcasts.entity.Broadcast;
 import org.oaplatform.broadcasts.entity.BroadcastStatus;
+import org.oaplatform.broadcasts.entity.BroadcastTarget;
 import org.oaplatform.followers.boundary.Followers;
 import org.oaplatform.followers.boundary.Tags;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
@@ -51,7 +53,8 @@ import org.oaplatform.testsupport.TestData;
  * The read side of broadcasts: the outlook counts targets, the blacklisted and followers at their four of the month
  * as the fan-out then filters them (all, a tag, a list; unfollowed followers nowhere); a subscription account's day
  * is free until its one broadcast; a report has the filter reasons, deliveries and reads with their timeline; the
- * list is newest first in keyset pages without previews; nobody but a member reads any of it.
+ * list is newest first in keyset pages without previews, a scheduled one without progress; nobody but a member reads
+ * any of it.
  */
 @ExtendWith(ArquillianExtension.class)
 class BroadcastReportsIT {
@@ -72,6 +75,9 @@ class BroadcastReportsIT {
 
     @Inject
     BroadcastInbox inbox;
+
+    @Inject
+    BroadcastDesk desk;
 
     @Inject
     OfficialAccounts accounts;
@@ -200,6 +206,17 @@ class BroadcastReportsIT {
         assertNull(rest.nextBefore());
         assertEquals(PlatformError.VALIDATION_FAILED, assertThrows(BusinessException.class,
                 () -> reports.broadcasts(s.ownerId(), s.account().appId(), null, 101)).code());
+
+        // one scheduled by a member through the desk is listed first, without progress until it starts
+        Broadcast scheduled = desk.compose(s.ownerId(), s.account().appId(), new BroadcastDesk.Composition(
+                BroadcastTarget.ALL, null, null, Json.createObjectBuilder().add("msgtype", "text")
+                        .add("text", Json.createObjectBuilder().add("content", "明天")).build(),
+                Instant.now().plus(Duration.ofDays(1))));
+        BroadcastReports.Row top = reports.broadcasts(s.ownerId(), s.account().appId(), null, 2).rows().get(0);
+        assertEquals(scheduled.id(), top.broadcast().id());
+        assertEquals(BroadcastStatus.SCHEDULED, top.broadcast().status());
+        assertNull(top.progress());
+        assertNull(reports.report(s.ownerId(), s.account().appId(), scheduled.id()).progress());
     }
 
     /** A verified account of the type with {@code count} followers, openids in follow order; its owner's id. */

@@ -37,13 +37,13 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The broadcasts page in headless Chromium, in English and Simplified Chinese. An operator of a service account (any
- * member composes) sees the outlook follow the target (all, then a tag; the blacklisted follower filtered), previews
- * to their own openid (the preview is in their inbox), sends to all, watches the progress reach 100 % and reads the
- * statistics with the chart, including a read made meanwhile through the client API. A subscription account's owner,
- * who does not follow it, is told to follow it before a preview, sees today's broadcast free, sends it, and the
- * second of the day is refused with WeChat's rule in both languages. Through the desk: a broadcast scheduled and
- * cancelled; with approval asked for, the composer may not approve their own, an admin does and it goes out. A person
- * who is no member gets the portal's not-found. Screenshots {@code broadcasts-*}.
+ * member composes) sees the outlook follow the target (all, then a tag; the blacklisted follower filtered), previews to
+ * their own openid (the preview is in their inbox), sends to all, watches the progress reach 100 % (and the poll stop)
+ * and reads the statistics with the chart, including a read made meanwhile through the client API. A subscription
+ * account's owner, who does not follow it, is told to follow it before a preview, sees today's broadcast free, sends
+ * it, and the second of the day is refused with WeChat's rule in both languages. Through the desk: a broadcast
+ * scheduled and cancelled; with approval asked for, the composer may not approve their own, an admin does and it goes
+ * out. A person who is no member gets the portal's not-found. Screenshots {@code broadcasts-*}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -123,6 +123,8 @@ class BroadcastsPortalBrowserIT {
                     .contains("100%"));
             page.wait.until(textToBe(By.cssSelector("tr.broadcast-row .status"), "Sent"));
             page.wait.until(textToBe(By.id("stats:delivered"), "5"));
+            page.wait.until(d -> Boolean.FALSE.equals(((JavascriptExecutor) d)
+                    .executeScript("return PF('broadcastPoll').active")));
             assertEquals("6", page.text("stats:targeted"));
             assertEquals("1", page.text("stats:blacklisted"));
             assertEquals("0", page.text("stats:overAllowance"));

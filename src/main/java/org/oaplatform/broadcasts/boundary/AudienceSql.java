@@ -3,6 +3,7 @@ package org.oaplatform.broadcasts.boundary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -35,18 +36,14 @@ final class AudienceSql {
                 + " AND f.account_id = ? AND f.subscribed = TRUE", List.of(tagPk, accountId));
     }
 
-    /** At most {@link Broadcasts#MAX_LIST} followers, by primary key. */
+    /** At most {@link Broadcasts#MAX_LIST} followers, by primary key; none is an empty audience. */
     static AudienceSql followers(long accountId, List<Long> followerIds) {
-        StringBuilder in = new StringBuilder(" FROM follower f WHERE f.account_id = ? AND f.subscribed = TRUE"
-                + " AND f.id IN (");
         List<Object> parameters = new ArrayList<>();
         parameters.add(accountId);
-        for (int i = 0; i < followerIds.size(); i++) {
-            in.append(i == 0 ? "?" : ", ?");
-            parameters.add(followerIds.get(i));
-        }
-        return new AudienceSql(followerIds.isEmpty() ? " FROM follower f WHERE f.account_id = ? AND 1 = 0"
-                : in.append(")").toString(), followerIds.isEmpty() ? List.of(accountId) : parameters);
+        parameters.addAll(followerIds);
+        String in = followerIds.isEmpty() ? " AND 1 = 0"
+                : " AND f.id IN (" + String.join(", ", Collections.nCopies(followerIds.size(), "?")) + ")";
+        return new AudienceSql(" FROM follower f WHERE f.account_id = ? AND f.subscribed = TRUE" + in, parameters);
     }
 
     long targeted(EntityManager em) {

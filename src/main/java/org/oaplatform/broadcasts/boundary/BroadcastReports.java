@@ -218,7 +218,7 @@ public class BroadcastReports {
      * A follower's receipts of a month count only this account's broadcasts (a follower row is of one account), so
      * nobody can be at the allowance while the account has sent fewer than that many broadcasts this month: then the
      * count that would walk every follower is not made. Broadcasts of the month are found by the account's day index,
-     * from the start of the month before (a broadcast keeps the day it was composed in).
+     * from the start of the month before, so that the range is short whatever the account's history.
      */
     private boolean maySomebodyBeAtTheAllowance(AccountId account, BroadcastCalendar calendar, Instant now) {
         LocalDate monthBefore = YearMonth.from(LocalDate.ofInstant(now, calendar.zone())).minusMonths(1).atDay(1);

@@ -42,8 +42,8 @@ import org.openqa.selenium.support.ui.Select;
  * and reads the statistics with the chart, including a read made meanwhile through the client API. A subscription
  * account's owner, who does not follow it, is told to follow it before a preview, sees today's broadcast free, sends
  * it, and the second of the day is refused with WeChat's rule in both languages. Through the desk: a broadcast
- * scheduled and cancelled; with approval asked for, the composer may not approve their own, an admin does and it goes
- * out. A person who is no member gets the portal's not-found. Screenshots {@code broadcasts-*}.
+ * scheduled and cancelled; with approval asked for, the composer may not approve their own, an admin rejects one with a
+ * note and approves the other, which goes out. A person who is no member gets the portal's not-found. Screenshots {@code broadcasts-*}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -250,17 +250,27 @@ class BroadcastsPortalBrowserIT {
             assertTrue(page.error().contains("Another member approves"), page.error());
             show("messages");
             page.screenshot("approval-refused-to-composer");
+            page.type("compose:text", "还要改的通知");
+            page.confirm(page.await("compose:send"));
+            page.wait.until(d -> page.rows("tr.broadcast-row.status-PENDING_APPROVAL").size() == 2);
             page.logOut();
 
             page.logIn(adminPhone);
             page.open("portal/accounts/broadcasts.xhtml?appid=" + app.appid());
             assertTrue(page.cell(page.rows("tr.broadcast-row").get(0), ".composed-by").contains("by"));
-            page.clickAndWait(page.rows("tr.broadcast-row").get(0).findElement(By.cssSelector("button.approve")));
+            page.type("list:rejectNote", "活动改期");
+            page.confirm(page.rows("tr.broadcast-row").get(0).findElement(By.cssSelector("button.reject")));
+            page.wait.until(textToBe(By.cssSelector("tr.broadcast-row .status"), "Rejected"));
+            assertEquals("活动改期", page.cell(page.rows("tr.broadcast-row").get(0), ".decision-note"));
+            page.clickAndWait(page.rows("tr.broadcast-row.status-PENDING_APPROVAL").get(0)
+                    .findElement(By.cssSelector("button.approve")));
             page.assertNoErrors();
             assertTrue(info().contains("approved"), info());
-            page.wait.until(textToBe(By.cssSelector("tr.broadcast-row .status"), "Sent"));
-            assertTrue(page.cell(page.rows("tr.broadcast-row").get(0), ".broadcast-progress").contains("100%"));
-            assertEquals("2 of 2", page.cell(page.rows("tr.broadcast-row").get(0), ".delivered"));
+            page.wait.until(d -> page.rows("tr.broadcast-row.status-SEND_SUCCESS").size() == 1);
+            WebElement approved = page.rows("tr.broadcast-row.status-SEND_SUCCESS").get(0);
+            assertTrue(page.cell(approved, ".summary").contains("需要审核的通知"));
+            assertTrue(page.cell(approved, ".broadcast-progress").contains("100%"));
+            assertEquals("2 of 2", page.cell(approved, ".delivered"));
             page.screenshot("approved");
         });
     }

@@ -47,6 +47,8 @@ public class BroadcastListBacking implements Serializable {
     private final KeysetPages<Long> pages = new KeysetPages<>();
     private List<BroadcastRow> rows = List.of();
     private final BroadcastStatistics statistics = new BroadcastStatistics();
+    /** Why a manager rejects the next one they reject (optional), shown to the members in the list. */
+    private String rejectNote;
 
     /** For a member of the account: the composer checked. */
     public void load(String appId) {
@@ -87,7 +89,9 @@ public class BroadcastListBacking implements Serializable {
     }
 
     public void reject(BroadcastRow row) {
-        desk.reject(user.id(), appid, Long.parseLong(row.id()), null);
+        desk.reject(user.id(), appid, Long.parseLong(row.id()), rejectNote == null || rejectNote.isBlank() ? null
+                : rejectNote.strip());
+        rejectNote = null;
         PortalMessages.info("broadcasts.rejected", row.id());
         showList();
     }
@@ -116,6 +120,18 @@ public class BroadcastListBacking implements Serializable {
     /** Whether the list polls: while one of its broadcasts, or the one whose statistics are shown, is sending. */
     public boolean isSending() {
         return rows.stream().anyMatch(BroadcastRow::isSending) || statistics.isSending();
+    }
+
+    public boolean isAnyPendingApproval() {
+        return rows.stream().anyMatch(BroadcastRow::isPendingApproval);
+    }
+
+    public String getRejectNote() {
+        return rejectNote;
+    }
+
+    public void setRejectNote(String rejectNote) {
+        this.rejectNote = rejectNote;
     }
 
     public List<BroadcastRow> getRows() {

@@ -12,14 +12,15 @@ import org.oaplatform.broadcasts.entity.BroadcastStatus;
  * apply to it. Who may take a step is the boundary's answer; the page only leaves out steps that cannot apply.
  */
 public record BroadcastRow(String id, String status, String target, String summary, String createdAt, String sendAt,
-        String composedBy, long targeted, long delivered, Integer percent) implements Serializable {
+        String composedBy, String decisionNote, long targeted, long delivered, Integer percent) implements Serializable {
 
     static BroadcastRow of(BroadcastReports.Row row, Map<Long, String> names) {
         Broadcast b = row.broadcast();
         return new BroadcastRow(Long.toString(b.id()), b.status().name(), b.target().name(),
                 BroadcastStatistics.summary(b), BroadcastStatistics.time(b.createdAt()),
                 BroadcastStatistics.time(b.sendAt()), b.composedBy() == null ? "" : names.getOrDefault(b.composedBy(),
-                        ""), b.totalCount(), b.sentCount(), row.progress() == null ? null : row.progress().percent());
+                        ""), b.decisionNote(), b.totalCount(), b.sentCount(),
+                row.progress() == null ? null : row.progress().percent());
     }
 
     public boolean isSending() {

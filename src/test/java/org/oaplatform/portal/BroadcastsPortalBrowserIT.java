@@ -43,7 +43,8 @@ import org.openqa.selenium.support.ui.Select;
  * account's owner, who does not follow it, is told to follow it before a preview, sees today's broadcast free, sends
  * it, and the second of the day is refused with WeChat's rule in both languages. Through the desk: a broadcast
  * scheduled and cancelled; with approval asked for, the composer may not approve their own, an admin rejects one with a
- * note and approves the other, which goes out. A person who is no member gets the portal's not-found. Screenshots {@code broadcasts-*}.
+ * note and approves the other, which goes out. A person who is no member gets the portal's not-found. Screenshots
+ * {@code broadcasts-*}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

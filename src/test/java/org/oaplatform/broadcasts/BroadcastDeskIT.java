@@ -188,6 +188,34 @@ class BroadcastDeskIT {
     }
 
     @Test
+    void theChatListShowsConversationsAndBroadcastsSideBySideNewestFirst() {
+        Account talked = account("SERVICE", 1);
+        Api fan = talked.fans().get(0);
+        assertEquals(201, fan.post("api/v1/conversations/" + talked.appid() + "/messages", Json.createObjectBuilder()
+                .add("type", "text").add("content", "你好").build()).status());
+        Account broadcaster = account("SERVICE", 0);
+        assertEquals(201, fan.post("api/v1/me/following", Json.createObjectBuilder().add("appid",
+                broadcaster.appid()).build()).status());
+        String id = compose(broadcaster, text("新品上市")).json().getString("id");
+        finished(broadcaster, id);
+
+        JsonObject first = fan.get("api/v1/inbox?limit=1").json();
+        JsonObject newest = first.getJsonArray("chats").getJsonObject(0);
+        assertEquals("broadcast", newest.getString("kind"));
+        assertEquals(broadcaster.appid(), newest.getString("appid"));
+        assertEquals(id, newest.getJsonObject("broadcast").getString("id"));
+        JsonObject second = fan.get("api/v1/inbox?limit=1&before=" + first.getString("nextBefore")).json();
+        JsonObject older = second.getJsonArray("chats").getJsonObject(0);
+        assertEquals("conversation", older.getString("kind"));
+        assertEquals(talked.appid(), older.getString("appid"));
+        assertEquals("你好", older.getJsonObject("conversation").getJsonObject("lastMessage")
+                .getJsonObject("content").getString("content"));
+        assertFalse(second.containsKey("nextBefore") && !second.isNull("nextBefore"), "two chats in all: " + second);
+        assertProblem(400, "validation-failed", fan.get("api/v1/inbox?before=12-x-3"));
+        assertProblem(400, "validation-failed", fan.get("api/v1/inbox?before=名字😀"));
+    }
+
+    @Test
     void badCompositionsAreRefusedAndNothingIsLeftBehind() {
         Account account = account("SERVICE", 2);
         long before = broadcasts(account);
@@ -231,6 +259,9 @@ class BroadcastDeskIT {
             fans.add(fan);
         }
         String secret = created.getString("secret");
+        if (followers == 0) {
+            return new Account(owner, appid, secret, fans, List.of());
+        }
         String token = new TestData.App(owner, appid, secret).token();
         List<String> openids = owner.get("cgi-bin/user/get?access_token=" + token).json().getJsonObject("data")
                 .getJsonArray("openid").getValuesAs(jakarta.json.JsonString.class).stream()

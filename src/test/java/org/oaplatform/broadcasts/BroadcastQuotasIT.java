@@ -153,13 +153,13 @@ class BroadcastQuotasIT {
     @Test
     void aChunkThatFailsIsRunAgainByTheTimerAndNobodyGetsItTwice() throws Exception {
         AccountId account = account("SERVICE", 6);
-        long fifth = ((Number) em.createNativeQuery("SELECT id FROM follower WHERE account_id = ? ORDER BY id"
-                + " LIMIT 1 OFFSET 4").setParameter(1, account.value()).getSingleResult()).longValue();
-        String trigger = "broadcast_chunk_fails_" + fifth;
-        // the second chunk's INSERT … SELECT fails at its first follower, after the first chunk committed
-        ddl("CREATE TRIGGER " + trigger + " BEFORE INSERT ON broadcast_recipient FOR EACH ROW BEGIN"
-                + " IF NEW.follower_id = " + fifth + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'chunk fails';"
-                + " END IF; END");
+        long fourth = ((Number) em.createNativeQuery("SELECT id FROM follower WHERE account_id = ? ORDER BY id"
+                + " LIMIT 1 OFFSET 3").setParameter(1, account.value()).getSingleResult()).longValue();
+        String trigger = "broadcast_chunk_fails_" + fourth;
+        // the second chunk (the one after the fourth follower) fails at its end, after its recipients and receipts
+        ddl("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON broadcast_chunk FOR EACH ROW BEGIN"
+                + " IF NEW.from_follower_id = " + fourth + " AND NEW.state = 'DONE' THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'chunk fails'; END IF; END");
         long msgId;
         try {
             msgId = broadcasts.sendAll(account, text("失败一次")).msgId();

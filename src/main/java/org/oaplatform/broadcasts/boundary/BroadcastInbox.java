@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.oaplatform.broadcasts.control.BroadcastError;
+import org.oaplatform.conversations.boundary.ConversationReading;
 import org.oaplatform.broadcasts.control.BroadcastMessage;
 import org.oaplatform.broadcasts.entity.BroadcastStatus;
 import org.oaplatform.media.boundary.Media;
@@ -28,9 +30,9 @@ import org.oaplatform.platform.control.PlatformError;
 
 /**
  * The broadcasts a person received, as WeChat's app files them: subscription accounts' folded into the subscription
- * folder (one entry per account with its unread count), service and enterprise accounts' in the chat list one by one
- * (a preview always there: it is a message to one person). Keyset-paged by broadcast id, which only grows; every read
- * walks the person's own recipient rows by index, however many accounts they follow.
+ * folder (one entry per account with its unread count, keyset-paged by broadcast id), service and enterprise accounts'
+ * in the chat list one by one beside the person's conversations (a preview always there: it is a message to one
+ * person). Every read walks the person's own recipient rows by index, however many accounts they follow.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -49,6 +51,29 @@ public class BroadcastInbox {
     public record Page<T>(List<T> entries, Long nextBefore) {
     }
 
+    /** One entry of the chat list: a conversation (its last message) or a broadcast. */
+    public record Chat(Instant at, ConversationReading.Summary conversation, Entry broadcast) {
+
+        static final Comparator<Chat> NEWEST_FIRST = Comparator.comparing((Chat c) -> c.cursor().at())
+                .thenComparing(c -> c.cursor().conversation()).thenComparingLong(c -> c.cursor().id()).reversed();
+
+        static Chat of(ConversationReading.Summary conversation) {
+            return new Chat(conversation.conversation().lastMessageAt(), conversation, null);
+        }
+
+        static Chat of(Entry broadcast) {
+            return new Chat(broadcast.deliveredAt(), null, broadcast);
+        }
+
+        public ChatCursor cursor() {
+            return conversation != null ? new ChatCursor(at, true, conversation.conversation().id())
+                    : new ChatCursor(at, false, broadcast.broadcast().id());
+        }
+    }
+
+    public record Chats(List<Chat> entries, ChatCursor next) {
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -58,19 +83,32 @@ public class BroadcastInbox {
     @Inject
     Media media;
 
-    public Page<Entry> chats(long personId, Long before, int size) {
+    @Inject
+    ConversationReading conversations;
+
+    /**
+     * The chat list: the person's conversations and the broadcasts of service and enterprise accounts (and previews)
+     * side by side, newest first, paged by one keyset over both ({@link ChatCursor}).
+     */
+    public Chats chats(long personId, ChatCursor before, int size) {
         requirePageSize(size);
+        ChatCursor cursor = before == null ? ChatCursor.START : before;
+        List<Chat> merged = new ArrayList<>();
+        conversations.before(personId, cursor.at(), cursor.conversationsBefore(), size + 1)
+                .forEach(c -> merged.add(Chat.of(c)));
         List<?> rows = em.createNativeQuery("SELECT r.broadcast_id, r.delivered_at, r.read_at"
                 + " FROM broadcast_recipient r JOIN broadcast b ON b.id = r.broadcast_id"
-                + " JOIN official_account a ON a.id = b.account_id WHERE r.person_id = ? AND r.broadcast_id < ?"
+                + " JOIN official_account a ON a.id = b.account_id WHERE r.person_id = ?"
+                + " AND (r.delivered_at < ? OR (r.delivered_at = ? AND r.broadcast_id < ?))"
                 + " AND (a.account_type <> 'SUBSCRIPTION' OR b.target = 'PREVIEW')"
-                + " ORDER BY r.broadcast_id DESC LIMIT " + (size + 1))
-                .setParameter(1, personId).setParameter(2, before == null ? Long.MAX_VALUE : before).getResultList();
-        List<Entry> entries = new ArrayList<>();
-        for (Object row : rows.subList(0, Math.min(size, rows.size()))) {
-            entries.add(entry((Object[]) row));
-        }
-        return new Page<>(entries, rows.size() > size ? entries.get(size - 1).broadcast().id() : null);
+                + " ORDER BY r.delivered_at DESC, r.broadcast_id DESC LIMIT " + (size + 1))
+                .setParameter(1, personId).setParameter(2, InstantConverter.utc(cursor.at()))
+                .setParameter(3, InstantConverter.utc(cursor.at())).setParameter(4, cursor.broadcastsBefore())
+                .getResultList();
+        rows.forEach(row -> merged.add(Chat.of(entry((Object[]) row))));
+        merged.sort(Chat.NEWEST_FIRST);
+        List<Chat> page = merged.subList(0, Math.min(size, merged.size()));
+        return new Chats(List.copyOf(page), merged.size() > size ? page.get(size - 1).cursor() : null);
     }
 
     /** Folded by account, the account with the newest broadcast first; {@code before} is such a broadcast's id. */

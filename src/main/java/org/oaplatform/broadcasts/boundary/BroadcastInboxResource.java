@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import org.oaplatform.accounts.boundary.CurrentPerson;
 import org.oaplatform.broadcasts.entity.BroadcastStatus;
+import org.oaplatform.conversations.boundary.ConversationReading;
+import org.oaplatform.conversations.boundary.ConversationsResource;
 import org.oaplatform.media.boundary.Media;
 import org.oaplatform.media.boundary.MediaResponses;
 import org.oaplatform.media.entity.StoredMedia;
@@ -25,9 +27,9 @@ import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.PlatformError;
 
 /**
- * Client API: the broadcasts a person received. {@code folder=chats} (the default): service accounts' broadcasts one
- * by one, newest first; {@code folder=subscriptions}: subscription accounts folded, with unread counts. Opening one
- * marks it read. Ids are strings: 64-bit ids lose digits in JavaScript numbers.
+ * Client API: the person's inbox. {@code folder=chats} (the default): conversations and service accounts' broadcasts
+ * side by side, newest first; {@code folder=subscriptions}: subscription accounts' broadcasts folded, with unread
+ * counts. Opening a broadcast marks it read. Ids are strings: 64-bit ids lose digits in JavaScript numbers.
  */
 @Path("inbox")
 @ApplicationScoped
@@ -50,7 +52,28 @@ public class BroadcastInboxResource {
     public record FoldedView(String appid, String accountName, long unreadCount, EntryView latest) {
     }
 
-    public record ChatsView(List<EntryView> broadcasts, String nextBefore) {
+    /** A conversation's newest message and what the person has not read of it. */
+    public record ConversationEntryView(ConversationsResource.MessageView lastMessage, int unreadCount) {
+    }
+
+    /** {@code kind}: conversation (then {@code conversation}) or broadcast (then {@code broadcast}). */
+    public record ChatView(String kind, String appid, String accountName, Instant at,
+            ConversationEntryView conversation, EntryView broadcast) {
+
+        static ChatView of(BroadcastInbox.Chat chat) {
+            if (chat.conversation() != null) {
+                ConversationReading.Summary c = chat.conversation();
+                return new ChatView("conversation", c.account().appId(), c.account().name(), chat.at(),
+                        new ConversationEntryView(c.lastMessage() == null ? null
+                                : ConversationsResource.view(c.lastMessage()), c.conversation().unreadByPerson()),
+                        null);
+            }
+            return new ChatView("broadcast", chat.broadcast().account().appId(), chat.broadcast().account().name(),
+                    chat.at(), null, EntryView.of(chat.broadcast()));
+        }
+    }
+
+    public record ChatsView(List<ChatView> chats, String nextBefore) {
     }
 
     public record SubscriptionsView(List<FoldedView> accounts, String nextBefore) {
@@ -68,14 +91,15 @@ public class BroadcastInboxResource {
     @GET
     public Object list(@QueryParam("folder") @DefaultValue("chats") String folder,
             @QueryParam("before") String before, @QueryParam("limit") @DefaultValue("20") int limit) {
-        Long start = id(before);
         return switch (folder) {
             case "chats" -> {
-                BroadcastInbox.Page<BroadcastInbox.Entry> page = inbox.chats(currentPerson.id(), start, limit);
-                yield new ChatsView(page.entries().stream().map(EntryView::of).toList(), string(page.nextBefore()));
+                BroadcastInbox.Chats page = inbox.chats(currentPerson.id(), before == null || before.isBlank() ? null
+                        : ChatCursor.parse(before), limit);
+                yield new ChatsView(page.entries().stream().map(ChatView::of).toList(),
+                        page.next() == null ? null : page.next().toString());
             }
             case "subscriptions" -> {
-                BroadcastInbox.Page<BroadcastInbox.Folded> page = inbox.subscriptions(currentPerson.id(), start,
+                BroadcastInbox.Page<BroadcastInbox.Folded> page = inbox.subscriptions(currentPerson.id(), id(before),
                         limit);
                 yield new SubscriptionsView(page.entries().stream().map(f -> new FoldedView(f.account().appId(),
                         f.account().name(), f.unread(), EntryView.of(f.latest()))).toList(),

@@ -80,16 +80,24 @@ public class ConversationReading {
             beforeAt = position.lastMessageAt();
             beforeId = position.id();
         }
-        List<Conversation> rows = em.createNamedQuery(Conversation.OF_PERSON, Conversation.class)
-                .setParameter("personId", personId).setParameter("beforeAt", beforeAt)
-                .setParameter("beforeId", beforeId).setMaxResults(size + 1).getResultList();
-        List<Conversation> page = rows.stream().limit(size).toList();
-        Map<Long, OfficialAccount> accountsById = new HashMap<>();
-        List<Summary> summaries = page.stream().map(c -> new Summary(c,
-                accountsById.computeIfAbsent(c.accountId(), id -> em.find(OfficialAccount.class, id)),
-                c.lastMessageId() == null ? null : em.find(ConversationMessage.class, c.lastMessageId()))).toList();
+        List<Summary> rows = before(personId, beforeAt, beforeId, size + 1);
+        List<Summary> summaries = rows.stream().limit(size).toList();
         String next = rows.size() > size ? summaries.get(size - 1).account().appId() : null;
         return new Summaries(summaries, next);
+    }
+
+    /**
+     * The person's conversations whose last message came before ({@code beforeAt}, {@code beforeId}), newest first:
+     * the keyset that the person's chat list (conversations beside broadcasts) pages with.
+     */
+    public List<Summary> before(long personId, Instant beforeAt, long beforeId, int size) {
+        List<Conversation> rows = em.createNamedQuery(Conversation.OF_PERSON, Conversation.class)
+                .setParameter("personId", personId).setParameter("beforeAt", beforeAt)
+                .setParameter("beforeId", beforeId).setMaxResults(size).getResultList();
+        Map<Long, OfficialAccount> accountsById = new HashMap<>();
+        return rows.stream().map(c -> new Summary(c,
+                accountsById.computeIfAbsent(c.accountId(), id -> em.find(OfficialAccount.class, id)),
+                c.lastMessageId() == null ? null : em.find(ConversationMessage.class, c.lastMessageId()))).toList();
     }
 
     private static void requirePageSize(int size) {

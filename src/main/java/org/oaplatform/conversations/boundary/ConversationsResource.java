@@ -118,7 +118,7 @@ public class ConversationsResource {
         return Response.accepted().build();
     }
 
-    static MessageView view(ConversationMessage message) {
+    public static MessageView view(ConversationMessage message) {
         return new MessageView(Long.toString(message.id()), message.direction().name().toLowerCase(Locale.ROOT),
                 message.type().wireName(), JSON.createReader(new StringReader(message.content())).readObject(),
                 message.createdAt());

@@ -112,7 +112,9 @@ class BroadcastsPortalBrowserIT {
             page.assertNoErrors();
             assertTrue(page.driver().findElement(By.cssSelector("#messages .ui-messages-info")).getText()
                     .contains("preview was sent to you"));
-            JsonObject preview = operator.get("api/v1/inbox").json().getJsonArray("broadcasts").getJsonObject(0);
+            JsonObject preview = operator.get("api/v1/inbox").json().getJsonArray("chats").getValuesAs(JsonObject.class)
+                    .stream().filter(chat -> chat.getString("kind").equals("broadcast")).findFirst().orElseThrow()
+                    .getJsonObject("broadcast");
             assertEquals("双十二全场五折，今晚八点开始", preview.getJsonObject("content").getString("content"));
             page.screenshot("composer");
 

@@ -99,6 +99,24 @@ class BroadcastDeskIT {
         assertEquals(2L, ((Number) em.createNativeQuery("SELECT SUM(read_count) FROM broadcast_read_hour"
                 + " WHERE broadcast_id = ?").setParameter(1, Long.parseLong(id)).getSingleResult()).longValue(),
                 "a second open is no second read");
+        JsonObject statistics = account.owner().get(path(account) + "/" + id + "/statistics").json();
+        assertEquals(3, statistics.getInt("targeted"));
+        assertEquals(1, statistics.getInt("blacklisted"));
+        assertEquals(2, statistics.getInt("delivered"));
+        assertEquals(2, statistics.getInt("read"));
+        assertEquals(100, statistics.getJsonObject("progress").getInt("percent"));
+        JsonObject last = statistics.getJsonArray("timeline").getJsonObject(statistics.getJsonArray("timeline").size()
+                - 1);
+        assertEquals(2, last.getInt("delivered"));
+        assertEquals(2, last.getInt("read"));
+        assertEquals(id, account.owner().get(path(account)).json().getJsonArray("broadcasts").getJsonObject(0)
+                .getJsonObject("broadcast").getString("id"));
+        JsonObject outlook = account.owner().get(path(account) + "/outlook?target=ALL").json();
+        assertEquals(3, outlook.getInt("targeted"));
+        assertEquals(1, outlook.getInt("blacklisted"));
+        assertEquals(2, outlook.getInt("reaching"));
+        assertEquals(400, account.owner().get(path(account) + "/outlook").status(), "a target is needed");
+        assertEquals(404, account.owner().get(path(account) + "/x1/statistics").status());
         assertEquals(409, account.owner().post(path(account) + "/" + id + "/cancel", Json.createObjectBuilder()
                 .build()).status(), "too late to cancel");
     }

@@ -8,12 +8,14 @@ import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -23,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.oaplatform.accounts.boundary.CurrentPerson;
+import org.oaplatform.broadcasts.control.BroadcastProgress;
 import org.oaplatform.broadcasts.entity.Broadcast;
 import org.oaplatform.broadcasts.entity.BroadcastTarget;
 import org.oaplatform.platform.control.BusinessException;
@@ -78,8 +81,37 @@ public class BroadcastDeskResource {
         }
     }
 
+    public record ProgressView(int chunksDone, int chunksTotal, int percent) {
+
+        static ProgressView of(BroadcastProgress progress) {
+            return progress == null ? null : new ProgressView(progress.done(), progress.total(), progress.percent());
+        }
+    }
+
+    public record ListedView(BroadcastView broadcast, ProgressView progress) {
+    }
+
+    public record ListView(List<ListedView> broadcasts, String nextBefore) {
+    }
+
+    /** Running totals: by {@code at}, how many had received and how many had read it. */
+    public record PointView(Instant at, long delivered, long read) {
+    }
+
+    public record StatisticsView(String id, String status, long targeted, long blacklisted, long overAllowance,
+            long delivered, long read, ProgressView progress, List<PointView> timeline) {
+    }
+
+    /** Before composing: who the audience reaches and who would be filtered, and a subscription account's day. */
+    public record OutlookView(String accountType, String zone, boolean oneADay, boolean todayFree, Instant dayEndsAt,
+            long targeted, long blacklisted, long overAllowance, long reaching) {
+    }
+
     @Inject
     BroadcastDesk desk;
+
+    @Inject
+    BroadcastReports reports;
 
     @Inject
     CurrentPerson currentPerson;
@@ -93,6 +125,43 @@ public class BroadcastDeskResource {
                 request.tagId, request.openids, request.message, instant(request.sendAt)));
         return Response.created(URI.create("official-accounts/" + appId + "/broadcasts/" + broadcast.id()))
                 .entity(BroadcastView.of(broadcast, me)).build();
+    }
+
+    /** Newest first, keyset-paged by id ({@code before}); previews are not listed. */
+    @GET
+    public ListView list(@PathParam("appid") String appId, @QueryParam("before") String before,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        long me = currentPerson.id();
+        BroadcastReports.Page page = reports.broadcasts(me, appId, before == null || before.isBlank() ? null
+                : id(before), limit);
+        return new ListView(page.rows().stream().map(row -> new ListedView(BroadcastView.of(row.broadcast(), me),
+                ProgressView.of(row.progress()))).toList(),
+                page.nextBefore() == null ? null : Long.toString(page.nextBefore()));
+    }
+
+    @GET
+    @Path("outlook")
+    public OutlookView outlook(@PathParam("appid") String appId, @QueryParam("target") String target,
+            @QueryParam("tagId") Integer tagId, @QueryParam("openid") List<String> openids) {
+        BroadcastReports.Audience audience = switch (target(target)) {
+            case TAG -> BroadcastReports.Audience.tag(tagId == null ? -1 : tagId);
+            case LIST -> BroadcastReports.Audience.list(openids == null ? List.of() : openids);
+            default -> BroadcastReports.Audience.all();
+        };
+        BroadcastReports.Outlook o = reports.outlook(currentPerson.id(), appId, audience);
+        return new OutlookView(o.type().name(), o.zone(), o.oneADay(), o.todayFree(), o.dayEndsAt(), o.targeted(),
+                o.blacklisted(), o.overAllowance(), o.reaching());
+    }
+
+    @GET
+    @Path("{id}/statistics")
+    public StatisticsView statistics(@PathParam("appid") String appId, @PathParam("id") String id) {
+        long me = currentPerson.id();
+        desk.ofAccount(me, appId, id(id));
+        BroadcastReports.Report r = reports.report(me, appId, id(id));
+        return new StatisticsView(id, r.broadcast().status().name(), r.targeted(), r.blacklisted(),
+                r.overAllowance(), r.delivered(), r.read(), ProgressView.of(r.progress()),
+                r.timeline().stream().map(p -> new PointView(p.at(), p.delivered(), p.read())).toList());
     }
 
     @GET

@@ -89,7 +89,7 @@ final class FollowersBenchmark {
     }
 
     /** Loads the followers in bulk unless an earlier run did; resets today's quotas of the account (user/get: 500 a day). */
-    private static Duration ensureFollowers(String jdbcUrl) throws SQLException {
+    static Duration ensureFollowers(String jdbcUrl) throws SQLException {
         long start = System.nanoTime();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "oa", "oa")) {
             long accountId = TokenCheckBenchmark.resetDemoQuotas(db);

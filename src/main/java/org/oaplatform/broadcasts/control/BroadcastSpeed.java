@@ -5,7 +5,9 @@ import org.oaplatform.platform.control.BusinessException;
 
 /**
  * WeChat's mass-send speeds (spec §6.1): level 0 is 800 000 recipients a minute, then 600 000, 450 000, 300 000 and
- * 100 000. Honoured as a cap: a broadcast's chunks start no faster than the level allows.
+ * 100 000. Levels 1 to 4 are honoured as caps: a broadcast's chunks start no faster than the level allows. Level 0,
+ * WeChat's fastest, is uncapped: the platform sends as fast as it can, which is more than WeChat's published
+ * 800 000 a minute (docs/broadcasts.md), and {@code speed/get} still reports WeChat's figure.
  */
 public final class BroadcastSpeed {
 
@@ -30,8 +32,11 @@ public final class BroadcastSpeed {
         return PER_MINUTE[level] / 10_000;
     }
 
-    /** The least time between the starts of two chunks of {@code chunkSize} followers at this level. */
+    /** The least time between the starts of two chunks of {@code chunkSize} followers at this level (level 0: none). */
     public static Duration chunkInterval(int level, int chunkSize) {
+        if (level == 0) {
+            return Duration.ZERO;
+        }
         return Duration.ofNanos(Duration.ofMinutes(1).toNanos() * chunkSize / PER_MINUTE[level]);
     }
 }

@@ -45,7 +45,8 @@ class BroadcastRulesTest {
         assertEquals(BroadcastError.SPEED_OUT_OF_RANGE, refusal(() -> BroadcastSpeed.level(-1)));
         assertEquals(80, BroadcastSpeed.realSpeed(BroadcastSpeed.level(0)));
         assertEquals(10, BroadcastSpeed.realSpeed(4));
-        assertEquals(Duration.ofMillis(750), BroadcastSpeed.chunkInterval(0, 10_000), "800 000 a minute");
+        assertEquals(Duration.ZERO, BroadcastSpeed.chunkInterval(0, 10_000), "the fastest is as fast as it goes");
+        assertEquals(Duration.ofMillis(1000), BroadcastSpeed.chunkInterval(1, 10_000), "600 000 a minute");
         assertEquals(Duration.ofSeconds(6), BroadcastSpeed.chunkInterval(4, 10_000), "100 000 a minute");
     }
 

@@ -63,8 +63,14 @@ final class BroadcastsBenchmark {
             Api.Reply speed = owner.post("cgi-bin/message/mass/speed/set?access_token=" + app.token(),
                     Json.createObjectBuilder().add("speed", 0).build());
             check(speed.errcode() == 0, "speed/set: " + speed);
+            settle(db);
             runs.add(bare(db, accountId));
+            settle(db);
+            statementLog(db, true);
             runs.add(platform(owner, app, db));
+            statementLog(db, false);
+            forgetTheMonth(db, accountId, month);
+            settle(db);
             runs.add(bare(db, accountId));
             System.out.println(table(runs, loaded));
             inboxReads(http, base, db);
@@ -111,6 +117,7 @@ final class BroadcastsBenchmark {
         try (DeveloperServerStub developer = DeveloperServerStub.start(app.appid())) {
             developer.connect(app, "PLAIN");
             HeapWatch heap = HeapWatch.start();
+            ServerProfile profile = ServerProfile.start(Load.CPU, "a broadcast's fan-out");
             ProcessCpu.Sample before = Load.CPU.sample();
             long start = System.nanoTime();
             Api.Reply sent = owner.post("cgi-bin/message/mass/sendall?access_token=" + app.token(),
@@ -125,6 +132,7 @@ final class BroadcastsBenchmark {
             check(finished != null, "no MASSSENDJOBFINISH for " + msgId + " within 15 minutes");
             double seconds = (System.nanoTime() - start) / 1e9;
             ProcessCpu.Sample after = Load.CPU.sample();
+            profile.stopAndPrint();
             long recipients = single(db, "SELECT sent_count FROM broadcast WHERE id = " + msgId);
             Run run = new Run("platform: sendall → MASSSENDJOBFINISH", recipients, seconds, recipients / seconds * 60,
                     heap.stopMb(), ProcessCpu.between(before, after, recipients));
@@ -182,7 +190,7 @@ final class BroadcastsBenchmark {
                 account.setLong(1, accountId);
                 account.setString(2, ("wxb" + suffix + "0000000000000000").substring(0, 18));
                 account.setString(3, ("gh_b" + suffix));
-                account.setString(4, "Bench reader account " + suffix);
+                account.setString(4, "Reader " + suffix);
                 account.executeUpdate();
                 follower.setLong(1, accountId);
                 follower.setLong(2, personId);
@@ -254,6 +262,50 @@ final class BroadcastsBenchmark {
     private static void forgetTheMonth(Connection db, long accountId, int month) throws SQLException {
         inBatches(db, "DELETE FROM broadcast_monthly WHERE month_key = " + month + " AND follower_id IN"
                 + " (SELECT f.id FROM follower f WHERE f.account_id = " + accountId + ")");
+    }
+
+    /**
+     * With {@code -Dbench.broadcasts.statements}, the database logs every statement of the platform's run (slow log at
+     * 0 s, to its table) and the benchmark prints them grouped, by total time: where the fan-out's time goes.
+     */
+    private static void statementLog(Connection db, boolean on) throws SQLException {
+        if (!Boolean.getBoolean("bench.broadcasts.statements")) {
+            return;
+        }
+        try (Statement s = db.createStatement()) {
+            if (on) {
+                s.execute("TRUNCATE TABLE mysql.slow_log");
+                s.execute("SET GLOBAL log_output = 'TABLE', long_query_time = 0, slow_query_log = 1");
+                return;
+            }
+            s.execute("SET GLOBAL slow_query_log = 0");
+            try (ResultSet rs = s.executeQuery("SELECT LEFT(CONVERT(sql_text USING utf8mb4), 90) AS q, COUNT(*),"
+                    + " SUM(TIME_TO_SEC(query_time)), SUM(rows_examined) FROM mysql.slow_log GROUP BY q"
+                    + " ORDER BY 3 DESC LIMIT 15")) {
+                System.out.printf("%n| statement | count | seconds | rows examined |%n|---|---|---|---|%n");
+                while (rs.next()) {
+                    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %d |%n", rs.getString(1).replace('|', '/'),
+                            rs.getLong(2), rs.getDouble(3), rs.getLong(4));
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits (at most two minutes) until InnoDB has purged what the last run's clean-up deleted: a million deleted rows
+     * purged in the background took a third of the next run's time in the first measurements, whichever run came next.
+     */
+    private static void settle(Connection db) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline && single(db, "SELECT COUNT FROM information_schema.INNODB_METRICS"
+                + " WHERE NAME = 'trx_rseg_history_len'") > 1_000) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Runs a DELETE of at most 50 000 rows a time until it deletes nothing: no transaction of a million rows. */

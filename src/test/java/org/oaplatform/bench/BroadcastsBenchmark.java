@@ -182,7 +182,7 @@ final class BroadcastsBenchmark {
                 account.setLong(1, accountId);
                 account.setString(2, ("wxb" + suffix + "0000000000000000").substring(0, 18));
                 account.setString(3, ("gh_b" + suffix));
-                account.setString(4, "Bench reader account " + suffix);
+                account.setString(4, "Reader " + suffix);
                 account.executeUpdate();
                 follower.setLong(1, accountId);
                 follower.setLong(2, personId);

@@ -114,7 +114,7 @@ public class BroadcastReports {
 
     /** As the fan-out cuts them, for the estimate of the chunks a sending broadcast will take. */
     @Inject
-    @ConfigProperty(name = "oa.broadcast.chunk-size", defaultValue = "10000")
+    @ConfigProperty(name = "oa.broadcast.chunk-size", defaultValue = FanOut.DEFAULT_CHUNK_SIZE)
     int chunkSize;
 
     public Outlook outlook(long personId, String appId, Audience audience) {

@@ -16,6 +16,7 @@ import org.oaplatform.conversations.boundary.InboxResource;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
 import org.oaplatform.merchants.boundary.MerchantsResource;
+import org.oaplatform.merchants.boundary.PaymentCodesResource;
 import org.oaplatform.merchants.boundary.PaymentsResource;
 import org.oaplatform.menus.boundary.FollowerMenuResource;
 import org.oaplatform.menus.boundary.MenuClicksResource;
@@ -66,6 +67,7 @@ public class ClientApi extends Application {
                 ConversationsResource.class, AutoRepliesResource.class, InboxResource.class,
                 BroadcastInboxResource.class, BroadcastDeskResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class,
-                MerchantsResource.class, PaymentsResource.class);
+                MerchantsResource.class, PaymentsResource.class,
+                PaymentCodesResource.class);
     }
 }

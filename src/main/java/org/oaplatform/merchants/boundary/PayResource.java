@@ -25,6 +25,9 @@ public class PayResource {
     @Inject
     MerchantOrders orders;
 
+    @Inject
+    PaymentCodes paymentCodes;
+
     @POST
     @Path("unifiedorder")
     @Consumes(MediaType.WILDCARD)
@@ -47,6 +50,14 @@ public class PayResource {
     @Produces(PayErrorMapper.XML)
     public Response closeOrder(byte[] body) {
         return handle(body, orders::close);
+    }
+
+    @POST
+    @Path("micropay")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(PayErrorMapper.XML)
+    public Response micropay(byte[] body) {
+        return handle(body, paymentCodes::micropay);
     }
 
     private Response handle(byte[] body,

@@ -22,6 +22,9 @@ public enum PayError implements ErrorCode {
     ORDERPAID("该订单已支付 (the order is paid)"),
     ORDERCLOSED("订单已关闭 (the order is closed)"),
     ORDERNOTEXIST("此交易订单号不存在 (no such order)"),
+    AUTH_CODE_INVALID("授权码检验错误 (the payment code is not one the payer showed, or was used)"),
+    AUTHCODEEXPIRE("二维码已过期，请用户在微信上刷新后再试 (the payment code expired; the payer shows a new one)"),
+    NOTENOUGH("余额不足 (the payer's balance is not enough)"),
     SYSTEMERROR("系统错误 (a system error; query the order, then retry)");
 
     private final Wire wire;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -53,6 +54,9 @@ public final class PortalBrowser implements AutoCloseable {
         this.service = service;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, PATIENCE);
+        // pages that poll (a broadcast's progress) replace an element between a condition finding and reading it:
+        // the condition is simply tried again
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /**

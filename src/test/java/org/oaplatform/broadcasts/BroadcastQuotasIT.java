@@ -2,6 +2,7 @@ package org.oaplatform.broadcasts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -21,14 +23,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.oaplatform.broadcasts.boundary.BroadcastSpeeds;
 import org.oaplatform.broadcasts.boundary.Broadcasts;
 import org.oaplatform.broadcasts.boundary.FanOut;
 import org.oaplatform.broadcasts.control.BroadcastCalendar;
+import org.oaplatform.broadcasts.control.BroadcastSpeed;
 import org.oaplatform.broadcasts.entity.Broadcast;
 import org.oaplatform.broadcasts.entity.BroadcastStatus;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.entity.AccountId;
 import org.oaplatform.platform.control.BusinessException;
+import org.oaplatform.platform.control.InstantConverter;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.Eventually;
@@ -63,6 +68,9 @@ class BroadcastQuotasIT {
 
     @Inject
     OfficialAccounts accounts;
+
+    @Inject
+    BroadcastSpeeds speeds;
 
     @PersistenceContext
     EntityManager em;
@@ -138,7 +146,7 @@ class BroadcastQuotasIT {
         em.createNativeQuery("DELETE FROM broadcast_chunk WHERE broadcast_id = ? AND chunk_no > 1")
                 .setParameter(1, lost).executeUpdate();
         em.createNativeQuery("UPDATE broadcast SET status = 'SENDING', sent_count = 4, total_count = 4,"
-                + " filter_count = 4 WHERE id = ?").setParameter(1, lost).executeUpdate();
+                + " filter_count = 4, chunk_count = 1 WHERE id = ?").setParameter(1, lost).executeUpdate();
         em.createNativeQuery("INSERT INTO broadcast_recipient (broadcast_id, follower_id, person_id, delivered_at)"
                 + " SELECT ?, f.id, f.person_id, UTC_TIMESTAMP(6) FROM follower f WHERE f.account_id = ?"
                 + " ORDER BY f.id LIMIT 4").setParameter(1, lost).setParameter(2, account.value()).executeUpdate();
@@ -148,6 +156,29 @@ class BroadcastQuotasIT {
         fanOut.recoverDue();
         assertEquals(6, sent(lost), "the timer sent the chunk again and the chain finished");
         assertEquals(6L, recipients(lost), "nobody twice");
+    }
+
+    @Test
+    void chunksJoinWithoutGapsAndACappedBroadcastsAreDueAtItsSpeed() throws Exception {
+        AccountId account = account("SERVICE", 13);
+        speeds.set(account, 4);
+        long msgId = broadcasts.sendAll(account, text("慢慢来")).msgId();
+        assertEquals(13, sent(msgId));
+        assertEquals(13L, recipients(msgId), "each follower once");
+        List<?> chunks = em.createNativeQuery("SELECT from_follower_id, to_follower_id, due_at FROM broadcast_chunk"
+                + " WHERE broadcast_id = ? ORDER BY chunk_no").setParameter(1, msgId).getResultList();
+        assertEquals(4, chunks.size(), "three of four followers and the last with one");
+        assertEquals(4, broadcast(msgId).chunkCount());
+        Duration interval = BroadcastSpeed.chunkInterval(4, 4);
+        for (int i = 1; i < chunks.size(); i++) {
+            Object[] before = (Object[]) chunks.get(i - 1);
+            Object[] chunk = (Object[]) chunks.get(i);
+            assertEquals(((Number) before[1]).longValue(), ((Number) chunk[0]).longValue(),
+                    "chunk " + i + " starts where the one before ended");
+            Duration apart = Duration.between(InstantConverter.fromUtc(before[2]), InstantConverter.fromUtc(chunk[2]));
+            assertTrue(apart.compareTo(interval) >= 0, "chunk " + i + " due " + apart + " after the one before");
+        }
+        assertEquals(Long.MAX_VALUE, ((Number) ((Object[]) chunks.get(3))[1]).longValue());
     }
 
     @Test

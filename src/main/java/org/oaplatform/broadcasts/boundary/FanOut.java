@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.oaplatform.broadcasts.control.BroadcastSpeed;
 import org.oaplatform.broadcasts.entity.Broadcast;
 import org.oaplatform.broadcasts.entity.BroadcastStatus;
-import org.oaplatform.broadcasts.entity.BroadcastTarget;
+import org.oaplatform.broadcasts.entity.ChunkPlan;
 import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.officialaccounts.entity.AccountType;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
@@ -32,12 +32,18 @@ import org.oaplatform.platform.control.DueWork;
 import org.oaplatform.platform.control.InstantConverter;
 
 /**
- * The fan-out of a broadcast: its followers in chunks of {@code oa.broadcast.chunk-size} (50 000) by follower id, one after the
- * other, each one transaction of set-based SQL ({@code INSERT … SELECT} of the recipients, with the blacklist and the
- * monthly allowance applied in the database). A chunk's transaction also writes the next chunk and sends its queue
- * message (or finishes the broadcast), so the chain is exactly once: a chunk that committed is DONE and its message
- * redelivered changes nothing; one that did not left nothing, and its message or the recovery timer runs it again.
- * One recipient row per broadcast and follower (the primary key) makes a double delivery impossible in any case.
+ * The fan-out of a broadcast: its followers in chunks of {@code oa.broadcast.chunk-size} (50 000) by follower id, each
+ * one transaction of set-based SQL ({@code INSERT … SELECT} of the recipients, with the blacklist and the monthly
+ * allowance applied in the database). {@code oa.broadcast.parallel-chunks} (2) run side by side: the broadcast starts
+ * with that many planned, and each chunk that ends plans the next one in its own transaction, which also sends the
+ * new chunk's queue message — so the database's second core works while one chunk waits for its commit, which one
+ * statement over all followers cannot do (docs/performance.md, run L).
+ * <p>
+ * Exactly once: a chunk's range is fixed when it is planned; a chunk that committed is DONE and its message redelivered
+ * changes nothing; one that did not left nothing (not even the next chunk's plan), and its message or the recovery
+ * timer runs it again. One recipient row per broadcast and follower (the primary key) makes a double delivery
+ * impossible in any case. Lock order: the chunk's row for the whole chunk, the broadcast's row only at its end (where
+ * the counts are added and the plan advances), so side-by-side chunks wait for each other only there.
  */
 @Stateless
 public class FanOut {
@@ -74,6 +80,11 @@ public class FanOut {
     @ConfigProperty(name = "oa.broadcast.chunk-size", defaultValue = DEFAULT_CHUNK_SIZE)
     int chunkSize;
 
+    /** Chunks of one broadcast that run at once; 1 makes a chain, one after the other. */
+    @Inject
+    @ConfigProperty(name = "oa.broadcast.parallel-chunks", defaultValue = "2")
+    int parallelChunks;
+
     @Inject
     Event<BroadcastFinished> finished;
 
@@ -97,10 +108,13 @@ public class FanOut {
         }
     }
 
-    /** In the transaction that starts the broadcast: its first chunk, whose message leaves at commit. */
+    /** In the transaction that starts the broadcast: its first chunks, whose messages leave at commit. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void begin(Broadcast broadcast) {
-        newChunk(broadcast.id(), 0, 0L, clock.instant());
+        Instant now = clock.instant();
+        for (int i = 0; i < Math.max(1, parallelChunks) && !broadcast.plan().fullyPlanned(); i++) {
+            planNext(broadcast, now);
+        }
     }
 
     /** A preview reaches its one follower at once: no chunks, no allowance, no push. */
@@ -117,36 +131,40 @@ public class FanOut {
     /** One chunk in one transaction; a chunk that is done already, or of a broadcast no longer sending, is skipped. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void process(long broadcastId, int chunkNo) {
-        List<?> chunk = em.createNativeQuery("SELECT state, from_follower_id FROM broadcast_chunk"
+        List<?> chunk = em.createNativeQuery("SELECT state, from_follower_id, to_follower_id FROM broadcast_chunk"
                 + " WHERE broadcast_id = ? AND chunk_no = ? FOR UPDATE").setParameter(1, broadcastId)
                 .setParameter(2, chunkNo).getResultList();
         if (chunk.isEmpty() || !"PENDING".equals(((Object[]) chunk.get(0))[0])) {
             return;
         }
         long from = ((Number) ((Object[]) chunk.get(0))[1]).longValue();
-        Broadcast broadcast = em.find(Broadcast.class, broadcastId, LockModeType.PESSIMISTIC_WRITE);
+        long to = ((Number) ((Object[]) chunk.get(0))[2]).longValue();
+        // Not locked yet: only the chunk's end changes the broadcast, and the status stays SENDING until the last one.
+        Broadcast broadcast = em.find(Broadcast.class, broadcastId);
         if (broadcast.status() != BroadcastStatus.SENDING) {
             return;
         }
         OfficialAccount account = em.find(OfficialAccount.class, broadcast.accountId());
         Instant now = clock.instant();
-        Long upper = chunkEnd(broadcast, from);
-        long to = upper == null ? Long.MAX_VALUE : upper;
         FanOutSql sql = new FanOutSql(broadcast, account.type() != AccountType.SUBSCRIPTION);
         FanOutSql.Targeted targeted = sql.count(em, from, to);
         long sent = sql.insertRecipients(em, from, to, now);
-        sql.countReceipts(em, from, to);
-        em.createNativeQuery("UPDATE broadcast_chunk SET state = 'DONE', to_follower_id = ?, done_at = ?, targeted = ?,"
-                + " sent = ? WHERE broadcast_id = ? AND chunk_no = ?").setParameter(1, to)
-                .setParameter(2, InstantConverter.utc(now)).setParameter(3, targeted.followers()).setParameter(4, sent)
-                .setParameter(5, broadcastId).setParameter(6, chunkNo).executeUpdate();
+        // The latest counts and plan, which the chunk beside this one may have changed since it was read. Locked before
+        // this chunk's row is written: every change to the chunk table (this row DONE, the next one planned) then
+        // happens under the broadcast's lock, one chunk at a time, where two chunks changing the table's index at once
+        // deadlocked (docs/broadcasts.md, "Fan-out").
+        em.refresh(broadcast, LockModeType.PESSIMISTIC_WRITE);
+        em.createNativeQuery("UPDATE broadcast_chunk SET state = 'DONE', done_at = ?, targeted = ?, sent = ?"
+                + " WHERE broadcast_id = ? AND chunk_no = ?").setParameter(1, InstantConverter.utc(now))
+                .setParameter(2, targeted.followers()).setParameter(3, sent).setParameter(4, broadcastId)
+                .setParameter(5, chunkNo).executeUpdate();
         broadcast.chunkDone(targeted.followers(), targeted.blacklisted(), sent);
-        if (upper == null) {
+        if (broadcast.plan().completeWith(broadcast.chunkCount())) {
             broadcast.finished(now);
             finished.fire(new BroadcastFinished(broadcast.accountId(), broadcast.id(), broadcast.totalCount(),
                     broadcast.filterCount(), broadcast.sentCount(), broadcast.errorCount(), now));
-        } else {
-            newChunk(broadcastId, chunkNo + 1, to, now.plus(BroadcastSpeed.chunkInterval(broadcast.speed(), chunkSize)));
+        } else if (!broadcast.plan().fullyPlanned()) {
+            planNext(broadcast, now);
         }
     }
 
@@ -175,6 +193,25 @@ public class FanOut {
         return !pending.isEmpty();
     }
 
+    /**
+     * The next chunk: from the last planned one's end to the id of the {@code chunkSize}-th follower after it, or to
+     * {@link ChunkPlan#LAST} when fewer are left; due when the broadcast's speed allows. Its message leaves at commit.
+     */
+    private void planNext(Broadcast broadcast, Instant now) {
+        ChunkPlan plan = broadcast.plan();
+        int chunkNo = plan.nextChunkNo();
+        long from = plan.nextFrom();
+        Long end = chunkEnd(broadcast, from);
+        long through = end == null ? ChunkPlan.LAST : end;
+        Instant due = plan.nextDue(now, BroadcastSpeed.chunkInterval(broadcast.speed(), chunkSize));
+        em.createNativeQuery("INSERT INTO broadcast_chunk (broadcast_id, chunk_no, from_follower_id, to_follower_id,"
+                + " state, due_at) VALUES (?, ?, ?, ?, 'PENDING', ?)").setParameter(1, broadcast.id())
+                .setParameter(2, chunkNo).setParameter(3, from).setParameter(4, through)
+                .setParameter(5, InstantConverter.utc(due)).executeUpdate();
+        plan.planned(through, due);
+        send(broadcast.id(), chunkNo, Duration.between(now, due));
+    }
+
     /** The id of the last follower of the chunk that starts after {@code from}; null when fewer are left. */
     private Long chunkEnd(Broadcast broadcast, long from) {
         String walk = switch (broadcast.target()) {
@@ -194,14 +231,6 @@ public class FanOut {
         List<?> end = em.createNativeQuery(walk + " LIMIT 1 OFFSET " + (chunkSize - 1))
                 .setParameter(1, key).setParameter(2, from).getResultList();
         return end.isEmpty() ? null : ((Number) end.get(0)).longValue();
-    }
-
-    private void newChunk(long broadcastId, int chunkNo, long from, Instant due) {
-        em.createNativeQuery("INSERT INTO broadcast_chunk (broadcast_id, chunk_no, from_follower_id, to_follower_id,"
-                + " state, due_at) VALUES (?, ?, ?, ?, 'PENDING', ?)").setParameter(1, broadcastId)
-                .setParameter(2, chunkNo).setParameter(3, from).setParameter(4, from)
-                .setParameter(5, InstantConverter.utc(due)).executeUpdate();
-        send(broadcastId, chunkNo, Duration.between(clock.instant(), due));
     }
 
     /** Joins the caller's transaction: the message leaves when it commits, not before {@code after}. */

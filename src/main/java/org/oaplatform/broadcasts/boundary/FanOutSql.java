@@ -52,33 +52,47 @@ final class FanOutSql {
         return new Targeted(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    /** @return how many received it */
+    /**
+     * The chunk's deliveries: where the monthly allowance applies, first each follower's receipt of the month is taken
+     * ({@link #takeReceipts}), then the recipient rows are written for those whose receipt this broadcast took.
+     *
+     * @return how many received it
+     */
     int insertRecipients(EntityManager em, long from, long to, Instant now) {
-        String allowance = monthlyAllowance ? " AND NOT EXISTS (SELECT 1 FROM broadcast_monthly m"
-                + " WHERE m.follower_id = f.id AND m.month_key = ? AND m.received >= " + FanOut.MONTHLY_ALLOWANCE + ")"
-                : "";
+        if (monthlyAllowance) {
+            takeReceipts(em, from, to);
+        }
+        String receiptTaken = monthlyAllowance ? " AND EXISTS (SELECT 1 FROM broadcast_monthly m"
+                + " WHERE m.follower_id = f.id AND m.month_key = ? AND m.last_broadcast_id = ?)" : "";
         Query insert = em.createNativeQuery("INSERT INTO broadcast_recipient (broadcast_id, follower_id, person_id,"
                 + " delivered_at) SELECT ?, f.id, f.person_id, ?" + source + inRange()
-                + " AND f.blacklisted_at IS NULL" + allowance);
+                + " AND f.blacklisted_at IS NULL" + receiptTaken);
         insert.setParameter(1, broadcast.id()).setParameter(2, InstantConverter.utc(now));
         int next = bind(insert, 3);
         insert.setParameter(next, from).setParameter(next + 1, to);
         if (monthlyAllowance) {
-            insert.setParameter(next + 2, broadcast.monthKey());
+            insert.setParameter(next + 2, broadcast.monthKey()).setParameter(next + 3, broadcast.id());
         }
         return insert.executeUpdate();
     }
 
-    /** Counts the chunk's recipients' receipts of the month, where the allowance applies. */
-    void countReceipts(EntityManager em, long from, long to) {
-        if (!monthlyAllowance) {
-            return;
-        }
-        em.createNativeQuery("INSERT INTO broadcast_monthly (follower_id, month_key, received)"
-                + " SELECT r.follower_id, ?, 1 FROM broadcast_recipient r WHERE r.broadcast_id = ?"
-                + " AND r.follower_id > ? AND r.follower_id <= ? ON DUPLICATE KEY UPDATE received = received + 1")
-                .setParameter(1, broadcast.monthKey()).setParameter(2, broadcast.id()).setParameter(3, from)
-                .setParameter(4, to).executeUpdate();
+    /**
+     * Counts this broadcast in the month's receipts of the range's followers who are below the allowance, and marks
+     * their rows with its id; a follower at the allowance keeps the row as it was and is filtered. Written before it
+     * is read, so that no chunk reads the receipts with shared locks: an {@code INSERT … SELECT} that tested the
+     * allowance with {@code NOT EXISTS} left shared gap locks where the chunk beside it had to insert, and two chunks
+     * side by side deadlocked on each other's receipts (docs/broadcasts.md, "Fan-out"). The assignments run left to
+     * right, so the second sees whether the first took the receipt.
+     */
+    private void takeReceipts(EntityManager em, long from, long to) {
+        Query upsert = em.createNativeQuery("INSERT INTO broadcast_monthly (follower_id, month_key, received,"
+                + " last_broadcast_id) SELECT f.id, ?, 1, ?" + source + inRange() + " AND f.blacklisted_at IS NULL"
+                + " ON DUPLICATE KEY UPDATE last_broadcast_id = IF(received < " + FanOut.MONTHLY_ALLOWANCE
+                + ", VALUES(last_broadcast_id), last_broadcast_id),"
+                + " received = IF(last_broadcast_id = VALUES(last_broadcast_id), received + 1, received)");
+        upsert.setParameter(1, broadcast.monthKey()).setParameter(2, broadcast.id());
+        int next = bind(upsert, 3);
+        upsert.setParameter(next, from).setParameter(next + 1, to).executeUpdate();
     }
 
     private static String inRange() {

@@ -1,8 +1,8 @@
 package org.oaplatform.broadcasts.control;
 
 /**
- * How far a broadcast's fan-out has come, in chunks. A chunk is written only when the one before it is done, so the
- * total is known for certain only at the end; while sending it is estimated from the targets the broadcast expects:
+ * How far a broadcast's fan-out has come, in chunks. Chunks are planned only a chunk or two ahead of the fan-out, so
+ * the total is known for certain only at the end; while sending it is estimated from the targets the broadcast expects:
  * chunks end at every {@code chunkSize}-th target and one more finds fewer left, so {@code n} targets take
  * {@code n / chunkSize + 1} chunks. A sending broadcast never shows 100 %, a finished one always does.
  */

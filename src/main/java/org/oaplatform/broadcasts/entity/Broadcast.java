@@ -1,6 +1,7 @@
 package org.oaplatform.broadcasts.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -111,6 +112,9 @@ public class Broadcast {
 
     @Column(name = "deleted_articles", length = 32)
     private String deletedArticles;
+
+    @Embedded
+    private ChunkPlan plan = new ChunkPlan();
 
     @Version
     private long version;
@@ -287,8 +291,13 @@ public class Broadcast {
         return dayKey;
     }
 
+    /** Chunks done. */
     public int chunkCount() {
         return chunkCount;
+    }
+
+    public ChunkPlan plan() {
+        return plan;
     }
 
     public long blacklistedCount() {

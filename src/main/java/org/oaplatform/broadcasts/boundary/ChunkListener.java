@@ -28,11 +28,11 @@ import org.oaplatform.platform.control.LockConflicts;
 public class ChunkListener implements MessageListener {
 
     /**
-     * Chunks side by side touch each other's edges: InnoDB's next-key locks in repeatable read reach one row past a
-     * chunk's range, into the next chunk's recipients and receipts, so two chunks ending together can deadlock. The
-     * loser rolled back whole and runs again at once rather than a minute later by the timer; the winner committed, so
-     * the second attempt meets no one there. Not counted on {@code oa_lock_conflict_retries}, which counts conflicts
-     * of request flows, each a broken lock order (docs/broadcasts.md, "Fan-out").
+     * Chunks of one broadcast wait for each other in one direction only (docs/broadcasts.md, "Fan-out"), but two
+     * broadcasts of one account fanned out at the same time take the same followers' receipts of the month and can
+     * deadlock. The loser rolled back whole and runs again at once rather than a minute later by the timer; the winner
+     * has gone on, so the next attempt usually passes. Not counted on {@code oa_lock_conflict_retries}, which counts
+     * conflicts of request flows, each a broken lock order.
      */
     static final int ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(ChunkListener.class.getName());
@@ -60,7 +60,7 @@ public class ChunkListener implements MessageListener {
                 if (conflict.isPresent() && attempt < ATTEMPTS) {
                     int failed = attempt;
                     LOG.info(() -> "chunk " + chunkNo + " of broadcast " + broadcastId + " lost a "
-                            + conflict.get().tag() + " to the chunk beside it (attempt " + failed + "); running it again");
+                            + conflict.get().tag() + " (attempt " + failed + "); running it again");
                     continue;
                 }
                 LOG.log(Level.WARNING, e, () -> "chunk " + chunkNo + " of broadcast " + broadcastId

@@ -61,6 +61,13 @@ public class FanOut {
     public static final String DEFAULT_CHUNK_SIZE = "50000";
     /** How long a due chunk may wait for its message before the timer sends another. */
     static final Duration QUEUE_GRACE = Duration.ofMinutes(1);
+    /**
+     * A chunk due sooner than this is sent at once. With two chunks at once, the one planned last can be due a few
+     * milliseconds after the planner's clock, and such short delivery delays appear to leave the message on the
+     * broker until the recovery timer ran the chunk (a broadcast of a million took 105 s instead of 10, docs/performance.md
+     * run L); a speed cap's real spacing is many seconds, and a chunk run a second early changes no rate that matters.
+     */
+    static final Duration SHORTEST_DELAY = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(FanOut.class.getName());
 
     @PersistenceContext
@@ -209,7 +216,8 @@ public class FanOut {
                 .setParameter(2, chunkNo).setParameter(3, from).setParameter(4, through)
                 .setParameter(5, InstantConverter.utc(due)).executeUpdate();
         plan.planned(through, due);
-        send(broadcast.id(), chunkNo, Duration.between(now, due));
+        Duration delay = Duration.between(now, due);
+        send(broadcast.id(), chunkNo, delay.compareTo(SHORTEST_DELAY) < 0 ? Duration.ZERO : delay);
     }
 
     /** The id of the last follower of the chunk that starts after {@code from}; null when fewer are left. */

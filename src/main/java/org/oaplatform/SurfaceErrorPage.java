@@ -22,8 +22,8 @@ import org.oaplatform.wechatapi.boundary.ErrcodeMapper;
 /**
  * The web container's own error answers ({@code web.xml} error pages: a malformed URI, a path that left the API,
  * a refused method) in the shape of the surface the request was for, chosen by its path as the client sent it:
- * errcode JSON under the WeChat paths, WeChat Pay XML under {@code /pay}, problem+json under {@code /api/v1}, the
- * portal's error page anywhere else.
+ * errcode JSON under the WeChat paths, WeChat Pay XML under {@code /pay} and {@code /secapi}, problem+json under
+ * {@code /api/v1}, the portal's error page anywhere else.
  * The surfaces' mappers build the bodies; this only hands them the failure and copies their answer out.
  */
 @WebServlet(SurfaceErrorPage.PATH)
@@ -44,7 +44,7 @@ public class SurfaceErrorPage extends HttpServlet {
         }
         String path = clientPath(request);
         boolean weChat = under(path, "/cgi-bin") || under(path, "/sns") || under(path, "/connect");
-        boolean pay = under(path, "/pay");
+        boolean pay = under(path, "/pay") || under(path, "/secapi");
         if (!weChat && !pay && !under(path, "/api/v1")) {
             request.getRequestDispatcher(PortalExceptionHandler.ERROR_PAGE).forward(request, response);
             return;

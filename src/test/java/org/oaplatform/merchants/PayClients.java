@@ -3,7 +3,12 @@ package org.oaplatform.merchants;
 import com.github.binarywang.wxpay.config.WxPayConfig;
 import com.github.binarywang.wxpay.service.WxPayService;
 import com.github.binarywang.wxpay.service.impl.WxPayServiceImpl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /** WxJava's pay service, unmodified, pointed at the test server by {@code setApiHostUrl} only. */
 final class PayClients {
@@ -25,5 +30,40 @@ final class PayClients {
         WxPayService pay = new WxPayServiceImpl();
         pay.setConfig(config);
         return pay;
+    }
+
+    /**
+     * The service with a PKCS#12 client certificate loaded, which WxJava insists on for {@code /secapi} calls even
+     * over plain HTTP, where it is never presented. Made here with the JDK's keytool, password = mch_id as WeChat's.
+     */
+    static WxPayService withCertificate(URL base, Shops.Shop shop) {
+        WxPayService pay = sdk(base, shop, null);
+        pay.getConfig().setKeyContent(selfSignedP12(shop.mchId()));
+        return pay;
+    }
+
+    private static byte[] selfSignedP12(String mchId) {
+        try {
+            Path dir = Files.createTempDirectory("apiclient");
+            Path p12 = dir.resolve("apiclient_cert.p12");
+            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+            Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "apiclient",
+                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + mchId, "-validity", "2",
+                    "-storetype", "PKCS12", "-keystore", p12.toString(), "-storepass", mchId, "-keypass", mchId)
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            byte[] bytes = Files.readAllBytes(p12);
+            Files.delete(p12);
+            Files.delete(dir);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

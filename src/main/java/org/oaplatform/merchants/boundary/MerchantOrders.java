@@ -131,11 +131,12 @@ public class MerchantOrders {
             case NOTPAY -> "订单未支付";
             case SUCCESS -> "支付成功";
             case CLOSED -> "已关闭";
+            case REFUND -> "转入退款";
         });
         answer.put("total_fee", Long.toString(order.totalFee()));
         answer.put("fee_type", "CNY");
         answer.put("attach", order.attach());
-        if (order.state() == TradeState.SUCCESS) {
+        if (order.isPaid()) {
             answer.putAll(paidFields(order, merchant.accountId()));
         }
         return answer;
@@ -178,24 +179,33 @@ public class MerchantOrders {
                 .findFirst().map(MerchantOrder::id);
     }
 
-    private Optional<MerchantOrder> find(PayCaller.Admitted merchant, Map<String, String> fields) {
+    /** A merchant's order by {@code transaction_id} if given, else by {@code out_trade_no} (LACK_PARAMS if neither). */
+    public Optional<MerchantOrder> find(PayCaller.Admitted merchant, Map<String, String> fields) {
         String transactionId = fields.get("transaction_id");
-        if (transactionId != null && !transactionId.isEmpty()) {
-            return em.createNamedQuery(MerchantOrder.BY_TRANSACTION_ID, MerchantOrder.class)
-                    .setParameter("merchantId", merchant.merchantId()).setParameter("transactionId", transactionId)
-                    .getResultStream().findFirst();
-        }
         String outTradeNo = fields.get("out_trade_no");
-        if (outTradeNo == null || outTradeNo.isEmpty()) {
+        if ((transactionId == null || transactionId.isEmpty()) && (outTradeNo == null || outTradeNo.isEmpty())) {
             throw UnifiedOrder.lacking("out_trade_no or transaction_id");
         }
+        return find(merchant.merchantId(), transactionId, outTradeNo);
+    }
+
+    /** The same for callers that name the merchant by its id (the client API). */
+    public Optional<MerchantOrder> find(long merchantId, String transactionId, String outTradeNo) {
+        if (transactionId != null && !transactionId.isEmpty()) {
+            return em.createNamedQuery(MerchantOrder.BY_TRANSACTION_ID, MerchantOrder.class)
+                    .setParameter("merchantId", merchantId).setParameter("transactionId", transactionId)
+                    .getResultStream().findFirst();
+        }
+        if (outTradeNo == null || outTradeNo.isEmpty()) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(MerchantOrder.BY_OUT_TRADE_NO, MerchantOrder.class)
-                .setParameter("merchantId", merchant.merchantId()).setParameter("outTradeNo", outTradeNo)
+                .setParameter("merchantId", merchantId).setParameter("outTradeNo", outTradeNo)
                 .getResultStream().findFirst();
     }
 
     private static void requireOpen(MerchantOrder order) {
-        if (order.state() == TradeState.SUCCESS) {
+        if (order.isPaid()) {
             throw new BusinessException(PayError.ORDERPAID);
         }
         if (order.state() == TradeState.CLOSED) {

@@ -94,10 +94,14 @@ public class Merchants {
         return new Enrolled(appid, merchant.mchId(), apiKey, card.publicId(), now);
     }
 
+    /** The merchant of this account, for a person holding one of these roles in it. */
+    public Merchant require(long personId, String appid, MemberRole... roles) {
+        OfficialAccount account = accounts.requireRole(personId, appid, roles).account();
+        return ofAccount(account.id()).orElseThrow(() -> new BusinessException(MerchantError.MERCHANT_UNKNOWN));
+    }
+
     public NewKey resetApiKey(long personId, String appid) {
-        OfficialAccount account = accounts.requireRole(personId, appid, MemberRole.OWNER).account();
-        Merchant merchant = ofAccount(account.id()).orElseThrow(() -> new BusinessException(
-                MerchantError.MERCHANT_UNKNOWN));
+        Merchant merchant = require(personId, appid, MemberRole.OWNER);
         String apiKey = ids.hex(16);
         Instant now = clock.instant();
         merchant.replaceApiKey(sealer.seal(apiKey), now);
@@ -106,10 +110,7 @@ public class Merchants {
     }
 
     public MerchantView view(long personId, String appid) {
-        OfficialAccount account = accounts.requireRole(personId, appid, MemberRole.OWNER, MemberRole.ADMIN)
-                .account();
-        Merchant merchant = ofAccount(account.id()).orElseThrow(() -> new BusinessException(
-                MerchantError.MERCHANT_UNKNOWN));
+        Merchant merchant = require(personId, appid, MemberRole.OWNER, MemberRole.ADMIN);
         BankCard card = em.find(BankCard.class, merchant.settlementCardId());
         LedgerAccount ledgerAccount = em.find(LedgerAccount.class, merchant.ledgerAccountId());
         return new MerchantView(appid, merchant.mchId(), card.publicId(), card.label(), ledgerAccount.balance(),

@@ -7,15 +7,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.oaplatform.accounts.boundary.CurrentPerson;
+import org.oaplatform.payments.boundary.IdempotentRequests;
 
-/** Client API: an official account becomes a merchant, shows its merchant details, resets its API key. */
+/**
+ * Client API: an official account becomes a merchant, shows its merchant details, resets its API key, and its owner
+ * refunds orders.
+ */
 @Path("official-accounts/{appid}/merchant")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,8 +35,22 @@ public class MerchantsResource {
         public String settlementCardId;
     }
 
+    public static class OwnerRefund {
+        /** The merchant's out_trade_no of the paid order. */
+        @NotBlank(message = "{oa.outTradeNo.required}")
+        public String outTradeNo;
+        /** In fen. */
+        @NotNull(message = "{oa.amount.required}")
+        public Long amount;
+        public String reason;
+        public String pin;
+    }
+
     @Inject
     CurrentPerson currentPerson;
+
+    @Inject
+    OwnerRefunds refunds;
 
     @Inject
     Merchants merchants;
@@ -44,6 +65,22 @@ public class MerchantsResource {
     @GET
     public Merchants.MerchantView get(@PathParam("appid") String appid) {
         return merchants.view(currentPerson.id(), appid);
+    }
+
+    /** A refund by the owner with the payment password; the Idempotency-Key makes a retry the same refund. */
+    @POST
+    @Path("refunds")
+    public Response refund(@PathParam("appid") String appid, @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Valid @NotNull(message = "{oa.body.required}") OwnerRefund request) {
+        return Response.status(201).entity(refunds.refund(currentPerson.id(), appid, key, request.outTradeNo,
+                request.amount, request.reason, request.pin)).build();
+    }
+
+    @GET
+    @Path("refunds")
+    public List<OwnerRefunds.RefundView> refunds(@PathParam("appid") String appid,
+            @QueryParam("outTradeNo") String outTradeNo) {
+        return refunds.ofOrder(currentPerson.id(), appid, outTradeNo);
     }
 
     /** The old key stops working at once; the new one is shown this once. */

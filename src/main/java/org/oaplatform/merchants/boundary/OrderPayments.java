@@ -89,7 +89,7 @@ public class OrderPayments {
         }
         MerchantOrder order = em.find(MerchantOrder.class, id.orElseThrow(OrderPayments::unknown));
         requireMayPay(order, personId);
-        if (order.state() != TradeState.SUCCESS || !Long.valueOf(personId).equals(order.payerId())) {
+        if (!order.isPaid() || !Long.valueOf(personId).equals(order.payerId())) {
             requirePayable(order);
         }
         return view(order);
@@ -154,7 +154,7 @@ public class OrderPayments {
     }
 
     private void requirePayable(MerchantOrder order) {
-        if (order.state() == TradeState.SUCCESS) {
+        if (order.isPaid()) {
             throw new BusinessException(MerchantError.ORDER_PAID);
         }
         if (order.state() == TradeState.CLOSED) {

@@ -2,8 +2,10 @@ package org.oaplatform.merchants.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.oaplatform.merchants.control.PayError;
 import org.oaplatform.merchants.control.PaySignature;
 import org.oaplatform.merchants.control.PaySignature.SignType;
@@ -49,6 +51,12 @@ public class PayCaller {
             throw new IllegalStateException("the request was not admitted");
         }
         return admitted;
+    }
+
+    /** The HTTP answer to a request whose body {@code operation} handles once the caller is admitted. */
+    public Response handle(byte[] body, BiFunction<Admitted, Map<String, String>, Map<String, String>> operation) {
+        Map<String, String> fields = admit(body);
+        return Response.ok(success(operation.apply(merchant(), fields)), PayErrorMapper.XML).build();
     }
 
     /** A successful answer with these business fields. */

@@ -22,10 +22,13 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.oaplatform.merchants.control.NotifyAttempt;
 import org.oaplatform.merchants.control.PaySignature;
+import org.oaplatform.merchants.control.PayTime;
+import org.oaplatform.merchants.control.RefundNotice;
 import org.oaplatform.merchants.control.PaySignature.SignType;
 import org.oaplatform.merchants.control.PayXml;
 import org.oaplatform.merchants.entity.Merchant;
 import org.oaplatform.merchants.entity.MerchantOrder;
+import org.oaplatform.merchants.entity.MerchantRefund;
 import org.oaplatform.merchants.entity.NotificationAttempt;
 import org.oaplatform.merchants.entity.PayNotification;
 import org.oaplatform.officialaccounts.entity.OfficialAccount;
@@ -35,11 +38,11 @@ import org.oaplatform.platform.control.TimeOrderedIds;
 import org.oaplatform.webhooks.control.WebhookSettings;
 
 /**
- * Payment notifications, the webhooks' push model applied to WeChat Pay's notify (spec §2.4): recorded in the
- * payment's transaction, sent after it commits, retried on WeChat's schedule until the merchant answers SUCCESS.
- * Each attempt is claimed in a short transaction (a lease and an attempt number under the row's lock), made with no
- * transaction open, and recorded in another; a timer sends whatever is due, including notifications whose instance
- * died holding a lease, so that the database, not a thread, decides what is still owed.
+ * Payment and refund notifications, the webhooks' push model applied to WeChat Pay's notify (spec §2.4): recorded in
+ * the transaction that owes them, sent after it commits, retried on WeChat's schedule until the merchant answers
+ * SUCCESS. Each attempt is claimed in a short transaction (a lease and an attempt number under the row's lock), made
+ * with no transaction open, and recorded in another; a timer sends whatever is due, including notifications whose
+ * instance died holding a lease, so that the database, not a thread, decides what is still owed.
  */
 @Stateless
 public class PayNotifications {
@@ -73,7 +76,7 @@ public class PayNotifications {
     WebhookSettings outbound;
 
     @Inject
-    Event<OrderPaid> paid;
+    Event<NotificationOwed> owed;
 
     @Resource
     SessionContext context;
@@ -83,7 +86,16 @@ public class PayNotifications {
     public void record(MerchantOrder order) {
         PayNotification notification = new PayNotification(rowIds.next(), order.id(), clock.instant());
         em.persist(notification);
-        paid.fire(new OrderPaid(notification.id()));
+        owed.fire(new NotificationOwed(notification.id()));
+    }
+
+    /** In the transaction that finished the refund, which names where to notify. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(MerchantRefund refund) {
+        PayNotification notification = new PayNotification(rowIds.next(), refund.orderId(), refund.seq(),
+                refund.id(), clock.instant());
+        em.persist(notification);
+        owed.fire(new NotificationOwed(notification.id()));
     }
 
     @Asynchronous
@@ -133,6 +145,12 @@ public class PayNotifications {
         // Signed at each attempt with the key of that moment: a merchant who reset the key verifies with the new one.
         String key = merchants.apiKey(merchant).orElseThrow(() -> new IllegalStateException("the API key of mch_id "
                 + merchant.mchId() + " cannot be unsealed; the owner must reset it"));
+        Optional<Long> refundId = notification.refundId();
+        if (refundId.isPresent()) {
+            MerchantRefund refund = em.find(MerchantRefund.class, refundId.get());
+            return Optional.of(new Claim(notificationId, attempt, URI.create(refund.notifyUrl()),
+                    refundDocument(order, refund, merchant, key)));
+        }
         return Optional.of(new Claim(notificationId, attempt, URI.create(order.notifyUrl()),
                 document(order, merchant, key)));
     }
@@ -179,9 +197,38 @@ public class PayNotifications {
         return PayXml.write(fields);
     }
 
-    /** The delivery state of an order's notification, for tests and the merchant's log. */
+    /** The fields WeChat encrypts into a refund notification's req_info (WxJava's {@code ReqInfo}). */
+    private String refundDocument(MerchantOrder order, MerchantRefund refund, Merchant merchant, String key) {
+        Map<String, String> head = new LinkedHashMap<>();
+        head.put("appid", em.find(OfficialAccount.class, merchant.accountId()).appId());
+        head.put("mch_id", merchant.mchId());
+        head.put("nonce_str", ids.hex(16));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("transaction_id", order.transactionId());
+        fields.put("out_trade_no", order.outTradeNo());
+        fields.put("refund_id", refund.refundId());
+        fields.put("out_refund_no", refund.outRefundNo());
+        fields.put("total_fee", Long.toString(order.totalFee()));
+        fields.put("settlement_total_fee", Long.toString(order.totalFee()));
+        fields.put("refund_fee", Long.toString(refund.refundFee()));
+        fields.put("settlement_refund_fee", Long.toString(refund.refundFee()));
+        fields.put("refund_status", refund.state().name());
+        fields.put("success_time", PayTime.readable(refund.succeededAt()));
+        fields.put("refund_recv_accout", MerchantRefunds.RECEIVED_INTO);
+        fields.put("refund_account", MerchantRefunds.FROM_ACCOUNT);
+        fields.put("refund_request_source", refund.source().name());
+        return RefundNotice.document(head, fields, key);
+    }
+
+    /** The delivery state of an order's payment notification, for tests and the merchant's log. */
     public Optional<PayNotification> ofOrder(long orderId) {
         return em.createNamedQuery(PayNotification.OF_ORDER, PayNotification.class).setParameter("orderId", orderId)
                 .getResultStream().findFirst();
+    }
+
+    /** The delivery state of a refund's notification, if it named a notify_url. */
+    public Optional<PayNotification> ofRefund(long refundId) {
+        return em.createNamedQuery(PayNotification.OF_REFUND, PayNotification.class)
+                .setParameter("refundId", refundId).getResultStream().findFirst();
     }
 }

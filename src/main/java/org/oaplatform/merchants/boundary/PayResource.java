@@ -8,8 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * WeChat Pay v2's merchant endpoints, as WxJava's {@code WxPayService} calls them. Bodies are read as XML whatever
@@ -28,12 +26,15 @@ public class PayResource {
     @Inject
     PaymentCodes paymentCodes;
 
+    @Inject
+    RefundAnswers refunds;
+
     @POST
     @Path("unifiedorder")
     @Consumes(MediaType.WILDCARD)
     @Produces(PayErrorMapper.XML)
     public Response unifiedOrder(byte[] body) {
-        return handle(body, orders::unifiedOrder);
+        return caller.handle(body, orders::unifiedOrder);
     }
 
     @POST
@@ -41,7 +42,7 @@ public class PayResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(PayErrorMapper.XML)
     public Response orderQuery(byte[] body) {
-        return handle(body, orders::query);
+        return caller.handle(body, orders::query);
     }
 
     @POST
@@ -49,7 +50,7 @@ public class PayResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(PayErrorMapper.XML)
     public Response closeOrder(byte[] body) {
-        return handle(body, orders::close);
+        return caller.handle(body, orders::close);
     }
 
     @POST
@@ -57,12 +58,14 @@ public class PayResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(PayErrorMapper.XML)
     public Response micropay(byte[] body) {
-        return handle(body, paymentCodes::micropay);
+        return caller.handle(body, paymentCodes::micropay);
     }
 
-    private Response handle(byte[] body,
-            BiFunction<PayCaller.Admitted, Map<String, String>, Map<String, String>> operation) {
-        Map<String, String> fields = caller.admit(body);
-        return Response.ok(caller.success(operation.apply(caller.merchant(), fields)), PayErrorMapper.XML).build();
+    @POST
+    @Path("refundquery")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(PayErrorMapper.XML)
+    public Response refundQuery(byte[] body) {
+        return caller.handle(body, refunds::query);
     }
 }

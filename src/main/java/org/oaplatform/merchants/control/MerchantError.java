@@ -11,7 +11,9 @@ public enum MerchantError implements ErrorCode {
     ORDER_UNKNOWN(404, "order-unknown", "no such order"),
     ORDER_EXPIRED(410, "order-expired", "this order can no longer be paid; ask the merchant for a new one"),
     ORDER_CLOSED(409, "order-closed", "the merchant closed this order"),
-    ORDER_PAID(409, "order-paid", "this order is paid already");
+    ORDER_PAID(409, "order-paid", "this order is paid already"),
+    REFUND_REFUSED(409, "refund-refused", "this refund cannot be made"),
+    REFUND_AMOUNT_INVALID(400, "refund-amount-invalid", "the amount must be whole fen, from 1 to what was paid");
 
     private final Wire wire;
 

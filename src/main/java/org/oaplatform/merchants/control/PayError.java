@@ -24,7 +24,13 @@ public enum PayError implements ErrorCode {
     ORDERNOTEXIST("此交易订单号不存在 (no such order)"),
     AUTH_CODE_INVALID("授权码检验错误 (the payment code is not one the payer showed, or was used)"),
     AUTHCODEEXPIRE("二维码已过期，请用户在微信上刷新后再试 (the payment code expired; the payer shows a new one)"),
-    NOTENOUGH("余额不足 (the payer's balance is not enough)"),
+    NOTENOUGH("余额不足 (the balance is not enough: the payer's for a payment, the merchant's for a refund)"),
+    ERROR("申请退款业务发生错误 (this refund cannot be made; see err_code_des)"),
+    REFUND_FEE_MISMATCH("订单金额或退款金额与之前请求不一致，请核实后再试 (the amounts differ from the order or from the "
+            + "earlier request under this out_refund_no)"),
+    TRADE_OVERDUE("订单已经超过退款期限 (the order was paid more than 365 days ago)"),
+    FREQUENCY_LIMITED("频率限制 (too frequent)"),
+    REFUNDNOTEXIST("退款订单查询失败 (no such refund)"),
     SYSTEMERROR("系统错误 (a system error; query the order, then retry)");
 
     private final Wire wire;

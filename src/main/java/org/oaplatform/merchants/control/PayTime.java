@@ -8,18 +8,27 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 
-/** WeChat Pay v2's times ({@code time_end}, {@code time_expire}): {@code yyyyMMddHHmmss} in Beijing time. */
+/**
+ * WeChat Pay v2's times, in Beijing time: {@code yyyyMMddHHmmss} ({@code time_end}, {@code time_expire}), and in
+ * refunds {@code yyyy-MM-dd HH:mm:ss}.
+ */
 public final class PayTime {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
             .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private PayTime() {
     }
 
     public static String format(Instant instant) {
         return FORMAT.format(instant.atZone(BEIJING));
+    }
+
+    /** The refund fields' spelling of a time ({@code success_time}, {@code refund_success_time_$n}). */
+    public static String readable(Instant instant) {
+        return READABLE.format(instant.atZone(BEIJING));
     }
 
     /** Empty for text that is not such a time. */

@@ -43,7 +43,12 @@ public final class PayXml {
 
     /** The document of these fields, in their order; null values are left out. */
     public static String write(Map<String, String> fields) {
-        StringBuilder xml = new StringBuilder("<xml>");
+        return write("xml", fields);
+    }
+
+    /** The same under another root element (a refund notification's encrypted part is a {@code <root>}). */
+    public static String write(String root, Map<String, String> fields) {
+        StringBuilder xml = new StringBuilder("<").append(root).append('>');
         fields.forEach((name, value) -> {
             if (value == null) {
                 return;
@@ -57,6 +62,6 @@ public final class PayXml {
             }
             xml.append("</").append(name).append('>');
         });
-        return xml.append("</xml>").toString();
+        return xml.append("</").append(root).append('>').toString();
     }
 }

@@ -30,7 +30,7 @@ public record UnifiedOrder(String outTradeNo, TradeType tradeType, String body, 
     static final Duration SHORTEST_EXPIRY = Duration.ofMinutes(1);
 
     private static final Pattern OUT_TRADE_NO = Pattern.compile("[0-9A-Za-z_\\-|*]{6,32}");
-    private static final Pattern WHOLE_FEN = Pattern.compile("[0-9]{1,18}");
+    static final Pattern WHOLE_FEN = Pattern.compile("[0-9]{1,18}");
     private static final List<String> SAME_ORDER_FIELDS = List.of("appid", "body", "attach", "detail", "total_fee",
             "fee_type", "trade_type", "openid", "product_id", "notify_url", "time_start", "time_expire",
             "device_info", "goods_tag", "limit_pay");
@@ -96,7 +96,8 @@ public record UnifiedOrder(String outTradeNo, TradeType tradeType, String body, 
         return Hashing.sha256Hex(canonical.toString());
     }
 
-    private static URI notifyUrl(String text, OutboundUrlPolicy urls) {
+    /** A notify_url the merchant named: at most 256 characters, public unless allowed, no query string. */
+    static URI notifyUrl(String text, OutboundUrlPolicy urls) {
         if (text.length() > 256) {
             throw invalid("notify_url is longer than 256 characters");
         }

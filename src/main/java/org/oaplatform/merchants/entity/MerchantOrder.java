@@ -12,8 +12,8 @@ import java.time.Instant;
 
 /**
  * An order a merchant placed with {@code /pay/unifiedorder}, unique per merchant by its {@code out_trade_no}. It is
- * NOTPAY until one payment (under this row's lock) makes it SUCCESS, or the merchant closes it; nothing else changes
- * its state, and a paid order keeps its payer, transaction id and posting.
+ * NOTPAY until one payment (under this row's lock) makes it SUCCESS, or the merchant closes it; its first refund makes
+ * it REFUND. A paid order keeps its payer, transaction id and posting, and counts its refunds under the same lock.
  */
 @Entity
 @Table(name = "merchant_order")
@@ -118,6 +118,15 @@ public class MerchantOrder {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "refunded_fee", nullable = false)
+    private long refundedFee;
+
+    @Column(name = "refund_count", nullable = false)
+    private int refundCount;
+
+    @Column(name = "last_refund_at")
+    private Instant lastRefundAt;
+
     protected MerchantOrder() {
     }
 
@@ -173,6 +182,28 @@ public class MerchantOrder {
         this.transactionId = transaction;
         this.postingId = posting;
         this.paidAt = now;
+    }
+
+    /** Paid, whether or not refunds followed: it has a payer, a transaction id and a posting. */
+    public boolean isPaid() {
+        return state == TradeState.SUCCESS || state == TradeState.REFUND;
+    }
+
+    /**
+     * Counts a refund the caller checked against the rules (control.RefundRules) under this row's lock.
+     *
+     * @return the refund's number among the order's refunds, from 1
+     */
+    public int refunded(long fee, Instant now) {
+        if (!isPaid() || fee <= 0 || fee > totalFee - refundedFee) {
+            throw new IllegalStateException("order " + publicId + " (" + state + ", " + refundedFee + " of "
+                    + totalFee + " fen refunded) cannot refund " + fee + " fen");
+        }
+        this.state = TradeState.REFUND;
+        this.refundedFee += fee;
+        this.refundCount++;
+        this.lastRefundAt = now;
+        return refundCount;
     }
 
     public boolean isClosableAt(Instant now) {
@@ -281,5 +312,17 @@ public class MerchantOrder {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    public long refundedFee() {
+        return refundedFee;
+    }
+
+    public int refundCount() {
+        return refundCount;
+    }
+
+    public Instant lastRefundAt() {
+        return lastRefundAt;
     }
 }

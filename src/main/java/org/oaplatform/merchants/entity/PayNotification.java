@@ -8,10 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import org.oaplatform.merchants.control.NotifySchedule;
 
 /**
- * The payment notification of one paid order and where its delivery stands. An attempt is claimed under this row's
+ * The notification of one paid order (seq 0) or of one of its refunds (the refund's seq, 1 to 50), and where its
+ * delivery stands. An attempt is claimed under this row's
  * lock (IN_FLIGHT with a lease and its number), made with no transaction open, and recorded under the lock again;
  * only the attempt whose number is current may move the state on, so racing instances never deliver one attempt twice.
  */
@@ -20,11 +22,14 @@ import org.oaplatform.merchants.control.NotifySchedule;
 @NamedQuery(name = PayNotification.DUE, query = "SELECT n.id FROM PayNotification n"
         + " WHERE n.state = :pending AND n.nextAttemptAt <= :now"
         + " OR n.state = :inFlight AND n.leaseUntil <= :now ORDER BY n.nextAttemptAt")
-@NamedQuery(name = PayNotification.OF_ORDER, query = "SELECT n FROM PayNotification n WHERE n.orderId = :orderId")
+@NamedQuery(name = PayNotification.OF_ORDER, query = "SELECT n FROM PayNotification n WHERE n.orderId = :orderId"
+        + " AND n.seq = 0")
+@NamedQuery(name = PayNotification.OF_REFUND, query = "SELECT n FROM PayNotification n WHERE n.refundId = :refundId")
 public class PayNotification {
 
     public static final String DUE = "PayNotification.due";
     public static final String OF_ORDER = "PayNotification.ofOrder";
+    public static final String OF_REFUND = "PayNotification.ofRefund";
 
     public enum State {
         PENDING, IN_FLIGHT, DELIVERED, GAVE_UP
@@ -35,6 +40,12 @@ public class PayNotification {
 
     @Column(name = "order_id", nullable = false, updatable = false)
     private long orderId;
+
+    @Column(nullable = false, updatable = false)
+    private int seq;
+
+    @Column(name = "refund_id", updatable = false)
+    private Long refundId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -61,9 +72,20 @@ public class PayNotification {
     protected PayNotification() {
     }
 
+    /** The notification of an order's payment. */
     public PayNotification(long id, long orderId, Instant now) {
+        this(id, orderId, 0, null, now);
+    }
+
+    /** The notification of the order's refund with this seq and id. */
+    public PayNotification(long id, long orderId, int seq, Long refundId, Instant now) {
+        if ((seq == 0) != (refundId == null)) {
+            throw new IllegalArgumentException("seq 0 is the payment's notification, any other a refund's");
+        }
         this.id = id;
         this.orderId = orderId;
+        this.seq = seq;
+        this.refundId = refundId;
         this.state = State.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
@@ -111,6 +133,11 @@ public class PayNotification {
 
     public long orderId() {
         return orderId;
+    }
+
+    /** The refund this notification tells of; empty for a payment's. */
+    public Optional<Long> refundId() {
+        return Optional.ofNullable(refundId);
     }
 
     public State state() {

@@ -230,7 +230,8 @@ public class IdempotentRequests {
         return Hashing.sha256Hex(canonical.toString());
     }
 
-    private static String checked(String key) {
+    /** The key of an Idempotency-Key header, or the client's error when it is missing or malformed. */
+    public static String checked(String key) {
         if (key == null || key.isBlank()) {
             throw new BusinessException(PaymentError.IDEMPOTENCY_KEY_MISSING);
         }

@@ -116,9 +116,12 @@ public class Ledger {
         for (Leg leg : legs) {
             LedgerAccount account = byId.get(leg.accountId());
             if (!account.canTake(leg.amount())) {
-                if (account.kind() == AccountKind.WALLET) {
-                    throw new BusinessException(PaymentError.INSUFFICIENT_BALANCE,
-                            "the wallet holds " + account.balance() + " fen, " + -leg.amount() + " fen are needed");
+                // A merchant's account pays refunds, and may hold less than one after settlement: like a wallet's,
+                // that is the caller's business error, not an inconsistent ledger.
+                if (account.kind() == AccountKind.WALLET || account.kind() == AccountKind.MERCHANT) {
+                    throw new BusinessException(PaymentError.INSUFFICIENT_BALANCE, "the "
+                            + (account.kind() == AccountKind.WALLET ? "wallet" : "merchant account") + " holds "
+                            + account.balance() + " fen, " + -leg.amount() + " fen are needed");
                 }
                 throw new IllegalStateException("platform account " + account.id() + " (" + account.kind()
                         + ") would go negative: the ledger is inconsistent");

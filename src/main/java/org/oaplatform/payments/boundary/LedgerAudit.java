@@ -15,7 +15,7 @@ import org.oaplatform.payments.entity.LedgerAuditRun;
  * Re-checks the ledger's invariants with SQL, independently of the code that wrote it: every posting has two or more
  * legs summing to zero; every stored balance equals the sum of its account's legs; no account that must not go
  * negative is negative; all balances together sum to zero; and the escrow accounts hold exactly the pending
- * transfers and the unclaimed red-packet money, the merchant accounts exactly their paid orders. All queries read
+ * transfers and the unclaimed red-packet money, the merchant accounts exactly their paid orders less refunds. All queries read
  * one snapshot (one transaction), so concurrent postings cannot make a consistent ledger look broken. Runs nightly,
  * and on demand for administrators and tests.
  */
@@ -74,9 +74,10 @@ public class LedgerAudit {
         if (packetEscrow != 0) {
             findings.append("red-packet escrow differs from unclaimed money by ").append(packetEscrow).append("; ");
         }
-        // Until refunds and settlement exist, a merchant account holds exactly its paid orders.
+        // A merchant account holds its paid orders less their refunds (a refund's money moves when it is accepted).
         long merchants = count("SELECT COALESCE(SUM(balance), 0) FROM ledger_account WHERE kind = 'MERCHANT'")
-                - count("SELECT COALESCE(SUM(total_fee), 0) FROM merchant_order WHERE state = 'SUCCESS'");
+                - count("SELECT COALESCE(SUM(total_fee), 0) FROM merchant_order WHERE state IN ('SUCCESS', 'REFUND')")
+                + count("SELECT COALESCE(SUM(refund_fee), 0) FROM merchant_refund");
         if (merchants != 0) {
             findings.append("merchant accounts differ from paid orders by ").append(merchants).append("; ");
         }

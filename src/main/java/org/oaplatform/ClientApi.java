@@ -15,6 +15,7 @@ import org.oaplatform.conversations.boundary.ConversationsResource;
 import org.oaplatform.conversations.boundary.InboxResource;
 import org.oaplatform.followers.boundary.FollowingResource;
 import org.oaplatform.followers.boundary.QrScansResource;
+import org.oaplatform.merchants.boundary.AdminMerchantsResource;
 import org.oaplatform.merchants.boundary.MerchantsResource;
 import org.oaplatform.merchants.boundary.PaymentCodesResource;
 import org.oaplatform.merchants.boundary.PaymentsResource;
@@ -67,7 +68,7 @@ public class ClientApi extends Application {
                 ConversationsResource.class, AutoRepliesResource.class, InboxResource.class,
                 BroadcastInboxResource.class, BroadcastDeskResource.class,
                 WalletResource.class, TransfersResource.class, RedPacketsResource.class, AdminLedgerResource.class,
-                MerchantsResource.class, PaymentsResource.class,
+                MerchantsResource.class, PaymentsResource.class, AdminMerchantsResource.class,
                 PaymentCodesResource.class);
     }
 }

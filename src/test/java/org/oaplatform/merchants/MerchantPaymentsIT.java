@@ -302,4 +302,93 @@ class MerchantPaymentsIT {
     private static Api.Reply pay(Api person, String orderId, String pin, String key) {
         return Shops.pay(person, orderId, pin, key);
     }
+
+    @Test
+    void aStaticCodeTakesTheAmountThePayerTypes() throws Exception {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 5_000);
+        try (MerchantServer merchantServer = new MerchantServer(0)) {
+            String path = "api/v1/official-accounts/" + shop.app().appid() + "/merchant/static-code";
+            Api.Reply issued = shop.owner().api().post(path, Json.createObjectBuilder()
+                    .add("notifyUrl", merchantServer.notifyUrl()).build());
+            assertEquals(200, issued.status(), issued.text());
+            String codeUrl = issued.json().getString("codeUrl");
+            assertTrue(codeUrl.startsWith("weixin://wxpay/bizpayurl?pr="), codeUrl);
+            assertEquals(codeUrl, shop.owner().api().post(path, Json.createObjectBuilder()
+                    .add("notifyUrl", merchantServer.notifyUrl()).build()).json().getString("codeUrl"),
+                    "one static code per merchant");
+            assertEquals(400, shop.owner().api().post(path, Json.createObjectBuilder()
+                    .add("notifyUrl", "http://169.254.169.254/x").build()).status());
+            int stranger = payer.api().post(path, Json.createObjectBuilder().build()).status();
+            assertTrue(stranger == 403 || stranger == 404, "only the owner: " + stranger);
+
+            Api.Reply scanned = payer.api().post("api/v1/payments/scans",
+                    Json.createObjectBuilder().add("codeUrl", codeUrl).build());
+            assertEquals(200, scanned.status(), scanned.text());
+            assertEquals(shop.mchId(), scanned.json().getString("mchId"));
+            assertTrue(scanned.json().getBoolean("amountRequired"), scanned.text());
+            for (long bad : new long[] {0, -5, 5_000_001}) {
+                assertEquals(400, payer.api().post("api/v1/payments/static-orders", Json.createObjectBuilder()
+                        .add("codeUrl", codeUrl).add("amount", bad).build()).status(), "amount " + bad);
+            }
+            Api.Reply order = payer.api().post("api/v1/payments/static-orders", Json.createObjectBuilder()
+                    .add("codeUrl", codeUrl).add("amount", 777).add("note", "table 4").build());
+            assertEquals(201, order.status(), order.text());
+            assertEquals(777, order.json().getJsonNumber("amount").longValueExact());
+            Api.Reply paid = Shops.pay(payer.api(), order.json().getString("id"), WalletData.PIN, WalletData.key());
+            assertEquals(200, paid.status(), paid.text());
+            assertEquals(5_000 - 777, payer.balance());
+
+            String notification = merchantServer.next(Duration.ofSeconds(20));
+            assertNotNull(notification, "the static code's notify URL was told");
+            WxPayOrderNotifyResult parsed = PayClients.sdk(base, shop, null).parseOrderNotifyResult(notification);
+            assertEquals(777, parsed.getTotalFee());
+            assertEquals("table 4", parsed.getAttach());
+            assertTrue(parsed.getOutTradeNo().startsWith("static_"), parsed.getOutTradeNo());
+            assertEquals("SUCCESS", PayClients.sdk(base, shop, null).queryOrder(null, parsed.getOutTradeNo())
+                    .getTradeState());
+        }
+        WalletData.assertLedgerConsistent(api);
+    }
+
+    @Test
+    void aSuspendedMerchantIsAnsweredNoauthAndItsOrdersCannotBePaid() throws Exception {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 2_000);
+        WxPayService pay = PayClients.sdk(base, shop, "HMAC-SHA256");
+        String number = outTradeNo();
+        String codeUrl = pay.unifiedOrder(nativeOrder(number, 300, "https://shop.example.com/notify")).getCodeURL();
+        String orderId = payer.api().post("api/v1/payments/scans", Json.createObjectBuilder().add("codeUrl", codeUrl)
+                .build()).json().getString("id");
+        Api admin = api.as(TestData.adminSession(api));
+        String suspension = "api/v1/admin/merchants/" + shop.mchId() + "/suspension";
+
+        assertEquals(403, payer.api().put(suspension, Json.createObjectBuilder().add("reason", "x").build())
+                .status(), "administrators only");
+        assertEquals(400, admin.put(suspension, Json.createObjectBuilder().add("reason", " ").build()).status());
+        Api.Reply suspended = admin.put(suspension, Json.createObjectBuilder().add("reason", "chargebacks").build());
+        assertEquals(200, suspended.status(), suspended.text());
+        assertEquals("chargebacks", suspended.json().getString("suspensionReason"));
+        Api.Reply listed = admin.get("api/v1/admin/merchants");
+        assertTrue(listed.text().contains(shop.mchId()), listed.text());
+
+        WxPayException refused = assertThrows(WxPayException.class,
+                () -> pay.unifiedOrder(nativeOrder(outTradeNo(), 100, "https://shop.example.com/notify")));
+        assertEquals("NOAUTH", refused.getErrCode(), "signed, so the SDK reads the code: " + refused.getMessage());
+        assertEquals("NOAUTH", assertThrows(WxPayException.class, () -> pay.queryOrder(null, number)).getErrCode());
+        Api.Reply notPaid = Shops.pay(payer.api(), orderId, WalletData.PIN, WalletData.key());
+        assertEquals(403, notPaid.status(), notPaid.text());
+        assertEquals("merchant-suspended", notPaid.problem());
+        assertEquals(2_000, payer.balance());
+
+        Api.Reply resumed = admin.delete(suspension);
+        assertEquals(200, resumed.status(), resumed.text());
+        assertEquals("NOTPAY", pay.queryOrder(null, number).getTradeState());
+        assertEquals(200, Shops.pay(payer.api(), orderId, WalletData.PIN, WalletData.key()).status());
+        assertEquals(404, admin.put("api/v1/admin/merchants/0000000000/suspension",
+                Json.createObjectBuilder().add("reason", "x").build()).status());
+        WalletData.assertLedgerConsistent(api);
+    }
 }

@@ -10,12 +10,16 @@ import com.github.binarywang.wxpay.bean.notify.WxPayRefundNotifyResult;
 import com.github.binarywang.wxpay.bean.request.WxPayRefundQueryRequest;
 import com.github.binarywang.wxpay.bean.request.WxPayRefundRequest;
 import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderRequest;
+import com.github.binarywang.wxpay.bean.result.WxPayBillResult;
 import com.github.binarywang.wxpay.bean.result.WxPayRefundQueryResult;
 import com.github.binarywang.wxpay.bean.result.WxPayRefundResult;
 import com.github.binarywang.wxpay.exception.WxPayException;
 import com.github.binarywang.wxpay.service.WxPayService;
 import jakarta.json.Json;
+import java.io.ByteArrayInputStream;
 import java.net.URL;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +42,12 @@ import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.WalletData;
 
 /**
- * Refunds through WxJava's {@code WxPayService}: {@code refund} (with the client certificate the SDK insists on),
- * {@code refundQuery}, and the encrypted refund notification read by {@code parseRefundNotifyResult} in a merchant
- * server; the money back in the payer's wallet, out of the merchant's account, and the ledger audit after each.
- * The rules that need the clock moved (a minute between refunds, 365 days, 50 refunds) are unit tests of RefundRules.
+ * Refunds and the day's bill through WxJava's {@code WxPayService}: {@code refund} (with the client certificate the
+ * SDK insists on), {@code refundQuery}, the encrypted refund notification read by {@code parseRefundNotifyResult} in
+ * a merchant server, {@code downloadBill} of each type; the money back in the payer's wallet and out of the
+ * merchant's account; the owner's refunds on the client API; 32 payers paying while the merchant refunds; the ledger
+ * audit after each. The rules that need the clock moved (a minute between refunds, 365 days, 50 refunds) are unit
+ * tests of RefundRules.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -332,5 +338,65 @@ class MerchantRefundsIT {
         assertEquals(1, listed.array().size(), listed.text());
         assertEquals("REFUND", pay.queryOrder(null, number).getTradeState());
         WalletData.assertLedgerConsistent(api);
+    }
+
+    @Test
+    void theDaysBillListsPaymentsAndRefundsAsWxJavaReadsIt() throws Exception {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 5_000);
+        WxPayService pay = PayClients.withCertificate(base, shop);
+        String coffee = paidOrder(pay, payer, 1_250);
+        String tea = paidOrder(pay, payer, 83);
+        pay.refund(refund(coffee, "R-" + coffee, 1_250, 500, null));
+        String day = pay.queryOrder(null, coffee).getTimeEnd().substring(0, 8);
+
+        WxPayBillResult all = pay.downloadBill(day, "ALL", null, null);
+        assertEquals(3, all.getBillInfoList().size(), all.toString());
+        assertEquals(coffee, all.getBillInfoList().get(0).getOutTradeNo());
+        assertEquals("SUCCESS", all.getBillInfoList().get(0).getTradeState());
+        assertEquals(tea, all.getBillInfoList().get(1).getOutTradeNo());
+        assertEquals("REFUND", all.getBillInfoList().get(2).getTradeState());
+        assertEquals("5.00", all.getBillInfoList().get(2).getSettlementRefundFee());
+        assertEquals("13.33", all.getTotalFee());
+        assertEquals("5.00", all.getTotalRefundFee());
+        assertEquals(2, pay.downloadBill(day, "SUCCESS", "GZIP", null).getBillInfoList().size(), "gzipped");
+        WxPayBillResult refunds = pay.downloadBill(day, "REFUND", null, null);
+        assertEquals(1, refunds.getBillInfoList().size());
+        assertEquals("R-" + coffee, refunds.getBillInfoList().get(0).getOutRefundNo());
+
+        WxPayService newcomer = PayClients.sdk(base, Shops.shop(api), null);
+        WxPayException none = assertThrows(WxPayException.class, () -> newcomer.downloadBill(day, "ALL", null, null));
+        assertTrue(String.valueOf(none.getReturnMsg()).contains("No Bill Exist"), none.getMessage());
+        assertThrows(WxPayException.class, () -> pay.downloadBill("20991231", "ALL", null, null), "a future day");
+        assertThrows(WxPayException.class, () -> pay.downloadBill("2026-12-0", "ALL", null, null));
+        assertThrows(WxPayException.class, () -> pay.downloadBill(day, "RECHARGE_REFUND", null, null));
+    }
+
+    @Test
+    void theCertificateTheOwnerDownloadsIsTheOneWxJavaLoads() throws Exception {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 1_000);
+        String path = "api/v1/official-accounts/" + shop.app().appid() + "/merchant/certificate";
+        Api.Download download = shop.owner().api().downloadAfterPost(path);
+        assertEquals(200, download.status(), new String(download.body()));
+        assertTrue(download.contentType().startsWith("application/x-pkcs12"), download.contentType());
+        assertTrue(download.header("Content-Disposition").contains("apiclient_cert.p12"));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(new ByteArrayInputStream(download.body()), shop.mchId().toCharArray());
+        X509Certificate client = (X509Certificate) store.getCertificateChain("apiclient")[0];
+        assertTrue(client.getSubjectX500Principal().getName().contains("CN=" + shop.mchId()));
+        client.verify(store.getCertificateChain("apiclient")[1].getPublicKey());
+        assertEquals(client.getSerialNumber().toString(16), download.header("X-Certificate-Serial"));
+        assertTrue(shop.owner().api().downloadAfterPost(path).body().length > 0, "a new one each time");
+
+        WxPayService pay = PayClients.sdk(base, shop, null);
+        pay.getConfig().setKeyContent(download.body());
+        String number = paidOrder(pay, payer, 400);
+        assertEquals(400, pay.refund(refund(number, "R-" + number, 400, 400, null)).getRefundFee(),
+                "WxJava opened the platform's certificate with the mch_id");
+        int stranger = payer.api().downloadAfterPost(path).status();
+        assertTrue(stranger == 403 || stranger == 404, "only the owner: " + stranger);
     }
 }

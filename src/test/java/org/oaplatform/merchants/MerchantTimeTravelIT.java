@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,13 +24,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.merchants.Shops.Shop;
+import org.oaplatform.merchants.boundary.MerchantSettlements;
+import org.oaplatform.merchants.boundary.MicropayReversals;
+import org.oaplatform.merchants.boundary.PaymentCodes;
 import org.oaplatform.merchants.control.PaySignature;
+import org.oaplatform.merchants.control.PayTime;
 import org.oaplatform.merchants.control.PaySignature.SignType;
 import org.oaplatform.merchants.control.PayXml;
 import org.oaplatform.payments.boundary.LedgerAudit;
+import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.MovableClock;
+import org.oaplatform.testsupport.SandboxCards;
 import org.oaplatform.testsupport.WalletData;
 
 /**
@@ -54,6 +63,12 @@ class MerchantTimeTravelIT {
 
     @Inject
     LedgerAudit audit;
+
+    @Inject
+    MerchantSettlements settlements;
+
+    @Inject
+    MicropayReversals reversals;
 
     @AfterEach
     void ledgerHoldsAndBackToNow() {
@@ -166,5 +181,96 @@ class MerchantTimeTravelIT {
             clock.advance(Duration.ofMinutes(1));
             assertNull(merchant.next(Duration.ofSeconds(7)), "SUCCESS ended the notifications");
         }
+    }
+
+    /** A NATIVE order of {@code fen} placed through the merchant API and paid by the payer; its out_trade_no. */
+    private static String paid(Api api, Shop shop, WalletData.Holder payer, long fen) {
+        Map<String, String> fields = RawPay.signedOrder(shop.app().appid(), shop.mchId(), shop.apiKey());
+        fields.put("total_fee", Long.toString(fen));
+        fields.remove("sign");
+        fields.put("sign", PaySignature.sign(fields, SignType.MD5, shop.apiKey()));
+        String codeUrl = call(api, shop, "pay/unifiedorder", fields).get("code_url");
+        Api.Reply paid = Shops.pay(payer.api(), scan(payer, codeUrl).json().getString("id"), WalletData.PIN,
+                WalletData.key());
+        assertEquals(200, paid.status(), paid.text());
+        return fields.get("out_trade_no");
+    }
+
+    private static JsonObject onlySettlement(Shop shop, LocalDate day) {
+        Api.Reply listed = shop.owner().api().get("api/v1/official-accounts/" + shop.app().appid()
+                + "/merchant/settlements");
+        assertEquals(200, listed.status(), listed.text());
+        List<JsonObject> ofDay = listed.array().getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("businessDate").equals(day.toString())).toList();
+        assertEquals(1, ofDay.size(), listed.text());
+        return ofDay.get(0);
+    }
+
+    private static long balance(Shop shop) {
+        return shop.owner().api().get("api/v1/official-accounts/" + shop.app().appid() + "/merchant").json()
+                .getJsonNumber("balance").longValueExact();
+    }
+
+    @Test
+    void aDayIsSettledOnceLessTheFeeAndAFailedPayoutIsReversedAndSettledTheNextDay() {
+        Api api = new Api(base.toString(), "10.9.0.4");
+        Shop shop = Shops.shop(api);
+        Shop failing = Shops.shop(api, SandboxCards.PAYOUT_FAILS_LATER);
+        WalletData.Holder payer = WalletData.holder(api, 10_000);
+        String coffee = paid(api, shop, payer, 1_250);
+        paid(api, shop, payer, 83);
+        paid(api, failing, payer, 2_000);
+        Map<String, String> refunded = call(api, shop, "secapi/pay/refund", request(shop, "out_trade_no", coffee,
+                "out_refund_no", "R-" + coffee, "total_fee", "1250", "refund_fee", "500"));
+        assertEquals("SUCCESS", refunded.get("result_code"), refunded.toString());
+        LocalDate today = PayTime.today(clock.clock().instant());
+
+        clock.advance(Duration.ofDays(1));
+        settlements.settleDay(today);
+        assertEquals(0, settlements.settleDay(today), "a day is settled once");
+        JsonObject settled = onlySettlement(shop, today);
+        assertEquals(1_250 + 83 - 500, settled.getJsonNumber("amount").longValueExact(), settled.toString());
+        assertEquals(8 + 0 - 3, settled.getJsonNumber("fee").longValueExact(), "0.6 % per transaction, half-up");
+        assertEquals(833 - 5, settled.getJsonNumber("net").longValueExact());
+        assertEquals("PROCESSING", settled.getString("status"));
+        assertEquals(0, balance(shop), "the whole balance went to the bank and fee income");
+        assertEquals(0, balance(failing));
+
+        clock.advance(BankGateway.LONGEST_CALL.plusSeconds(5));
+        settlements.reconcileProcessing();
+        assertEquals("SUCCEEDED", onlySettlement(shop, today).getString("status"));
+        assertEquals("FAILED", onlySettlement(failing, today).getString("status"));
+        assertEquals(2_000, balance(failing), "the failed payout was reversed");
+
+        clock.advance(Duration.ofDays(1));
+        LocalDate next = today.plusDays(1);
+        settlements.settleDay(next);
+        JsonObject again = onlySettlement(failing, next);
+        assertEquals(2_000, again.getJsonNumber("amount").longValueExact(), again.toString());
+        assertEquals(12, again.getJsonNumber("fee").longValueExact(), "the failed day's fee is charged again");
+        assertEquals("NOTHING", onlySettlement(shop, next).getString("status"), "nothing new to settle");
+    }
+
+    @Test
+    void aMicropayWaitingForThePasswordIsRevokedAfterFortyFiveSeconds() {
+        Api api = new Api(base.toString(), "10.9.0.5");
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 200_000);
+        String code = payer.api().post("api/v1/wallet/payment-codes", Json.createObjectBuilder().build()).json()
+                .getString("code");
+        String number = "WAIT" + System.nanoTime();
+        Map<String, String> waiting = call(api, shop, "pay/micropay", request(shop, "out_trade_no", number, "body",
+                "Tea", "total_fee", "150000", "spbill_create_ip", "203.0.113.9", "auth_code", code));
+        assertEquals("USERPAYING", waiting.get("err_code"), waiting.toString());
+        assertEquals(1, payer.api().get("api/v1/payments/pending").array().size());
+
+        clock.advance(PaymentCodes.PIN_WAIT.minus(MARGIN));
+        assertEquals(0, reversals.revokeWaitedTooLong(), "still waiting");
+        clock.advance(MARGIN.multipliedBy(2));
+        reversals.revokeWaitedTooLong();
+        assertEquals("REVOKED", call(api, shop, "pay/orderquery", request(shop, "out_trade_no", number))
+                .get("trade_state"));
+        assertEquals(0, payer.api().get("api/v1/payments/pending").array().size());
+        assertEquals(200_000, payer.balance(), "nothing was taken");
     }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.binarywang.wxpay.bean.request.WxPayMicropayRequest;
+import com.github.binarywang.wxpay.bean.request.WxPayOrderReverseRequest;
+import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderRequest;
 import com.github.binarywang.wxpay.bean.result.WxPayMicropayResult;
 import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryResult;
+import com.github.binarywang.wxpay.bean.result.WxPayOrderReverseResult;
 import com.github.binarywang.wxpay.exception.WxPayException;
 import com.github.binarywang.wxpay.service.WxPayService;
 import jakarta.json.JsonObject;
@@ -157,6 +160,83 @@ class MicropayIT {
             received += merchant.getJsonNumber("balance").longValueExact();
         }
         assertEquals(300, received);
+        WalletData.assertLedgerConsistent(api);
+    }
+
+    @Test
+    void aboveTheNoPinLimitThePayerConfirmsWithThePasswordAndTheMerchantCanReverse() throws Exception {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 300_000);
+        WxPayService pay = PayClients.withCertificate(base, shop);
+        String number = outTradeNo();
+        String code = code(payer.api());
+
+        WxPayException waiting = assertThrows(WxPayException.class,
+                () -> pay.micropay(micropay(number, 150_000, code)));
+        assertEquals("USERPAYING", waiting.getErrCode(), waiting.getMessage());
+        assertEquals("USERPAYING", pay.queryOrder(null, number).getTradeState());
+        assertEquals("USERPAYING", assertThrows(WxPayException.class,
+                () -> pay.micropay(micropay(number, 150_000, code))).getErrCode(), "asked again: still waiting");
+        assertEquals(300_000, payer.balance(), "nothing moves before the password");
+
+        Api.Reply pending = payer.api().get("api/v1/payments/pending");
+        assertEquals(200, pending.status(), pending.text());
+        assertEquals(1, pending.array().size(), pending.text());
+        String orderId = pending.array().getJsonObject(0).getString("id");
+        assertEquals("USERPAYING", pending.array().getJsonObject(0).getString("state"));
+        WalletData.Holder stranger = WalletData.holder(api, 0);
+        assertEquals(404, Shops.pay(stranger.api(), orderId, WalletData.PIN, WalletData.key()).status(),
+                "only the code's owner confirms");
+        assertEquals(0, stranger.api().get("api/v1/payments/pending").array().size());
+        Api.Reply wrongPin = Shops.pay(payer.api(), orderId, "000000", WalletData.key());
+        assertTrue(wrongPin.status() >= 400 && wrongPin.status() < 500, wrongPin.text());
+        Api.Reply confirmed = Shops.pay(payer.api(), orderId, WalletData.PIN, WalletData.key());
+        assertEquals(200, confirmed.status(), confirmed.text());
+        assertEquals(300_000 - 150_000, payer.balance());
+        WxPayOrderQueryResult paid = pay.queryOrder(null, number);
+        assertEquals("SUCCESS", paid.getTradeState());
+        assertEquals(confirmed.json().getString("transactionId"), paid.getTransactionId());
+        assertEquals(paid.getTransactionId(), pay.micropay(micropay(number, 150_000, code)).getTransactionId(),
+                "the merchant's retry now answers the payment");
+
+        WxPayOrderReverseResult reversed = pay.reverseOrder(WxPayOrderReverseRequest.newBuilder()
+                .outTradeNo(number).build());
+        assertEquals("N", reversed.getIsRecall());
+        assertEquals(300_000, payer.balance(), "the payment went back");
+        assertEquals("REVOKED", pay.queryOrder(null, number).getTradeState());
+        assertEquals("N", pay.reverseOrder(WxPayOrderReverseRequest.newBuilder().outTradeNo(number).build())
+                .getIsRecall(), "reversing again answers the same");
+        assertEquals(300_000, payer.balance());
+        assertEquals("ORDERREVERSED", assertThrows(WxPayException.class,
+                () -> pay.micropay(micropay(number, 150_000, code))).getErrCode());
+        WalletData.assertLedgerConsistent(api);
+    }
+
+    @Test
+    void reverseEndsAWaitingMicropayAndRefusesWhatItCannotReverse() throws Exception {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 200_000);
+        WxPayService pay = PayClients.withCertificate(base, shop);
+        String number = outTradeNo();
+        assertThrows(WxPayException.class, () -> pay.micropay(micropay(number, 100_001, code(payer.api()))));
+        String orderId = payer.api().get("api/v1/payments/pending").array().getJsonObject(0).getString("id");
+        pay.reverseOrder(WxPayOrderReverseRequest.newBuilder().outTradeNo(number).build());
+        assertEquals("REVOKED", pay.queryOrder(null, number).getTradeState());
+        assertEquals(404, Shops.pay(payer.api(), orderId, WalletData.PIN, WalletData.key()).status(),
+                "a reversed order waits for nobody");
+        assertEquals(0, payer.api().get("api/v1/payments/pending").array().size());
+        assertEquals(200_000, payer.balance());
+
+        String notMicropay = outTradeNo();
+        pay.unifiedOrder(WxPayUnifiedOrderRequest.newBuilder().body("x")
+                .outTradeNo(notMicropay).totalFee(100).spbillCreateIp("203.0.113.7")
+                .notifyUrl("https://shop.example.com/n").tradeType("NATIVE").productId("p").build());
+        assertEquals("INVALID_REQUEST", assertThrows(WxPayException.class, () -> pay.reverseOrder(
+                WxPayOrderReverseRequest.newBuilder().outTradeNo(notMicropay).build())).getErrCode());
+        assertEquals("ORDERNOTEXIST", assertThrows(WxPayException.class, () -> pay.reverseOrder(
+                WxPayOrderReverseRequest.newBuilder().outTradeNo("NOSUCH" + notMicropay).build())).getErrCode());
         WalletData.assertLedgerConsistent(api);
     }
 }

@@ -19,10 +19,21 @@ final class Shops {
     }
 
     static Shop shop(Api api) {
+        return shop(api, null);
+    }
+
+    /** A merchant settled to a card of this sandbox number ({@code SandboxCards}), or to the owner's first card. */
+    static Shop shop(Api api, String settlementCardNumber) {
         WalletData.Holder owner = WalletData.holder(api, 0);
+        String cardId = owner.cardId();
+        if (settlementCardNumber != null) {
+            Api.Reply linked = WalletData.link(owner.api(), settlementCardNumber);
+            assertEquals(201, linked.status(), linked.text());
+            cardId = linked.json().getString("id");
+        }
         TestData.App app = TestData.verifiedServiceAccount(owner.api());
         Api.Reply enrolled = owner.api().post("api/v1/official-accounts/" + app.appid() + "/merchant",
-                Json.createObjectBuilder().add("settlementCardId", owner.cardId()).build());
+                Json.createObjectBuilder().add("settlementCardId", cardId).build());
         assertEquals(201, enrolled.status(), enrolled.text());
         JsonObject body = enrolled.json();
         return new Shop(app, owner, body.getString("mchId"), body.getString("apiKey"));

@@ -146,8 +146,17 @@ public final class Api {
 
     /** A GET whose answer is kept as bytes (a file). */
     public Download download(String path) {
+        return download(request(path).GET());
+    }
+
+    /** A POST without a body whose answer is a file (something issued on request). */
+    public Download downloadAfterPost(String path) {
+        return download(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static Download download(HttpRequest.Builder builder) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers().map());
         } catch (IOException e) {

@@ -132,6 +132,8 @@ public class MerchantOrders {
             case SUCCESS -> "支付成功";
             case CLOSED -> "已关闭";
             case REFUND -> "转入退款";
+            case USERPAYING -> "需要用户输入支付密码";
+            case REVOKED -> "已撤销";
         });
         answer.put("total_fee", Long.toString(order.totalFee()));
         answer.put("fee_type", "CNY");
@@ -220,7 +222,7 @@ public class MerchantOrders {
     }
 
     /** Like WeChat's: {@code wx}, the time, then 80 random bits. */
-    private String prepayId(Instant now) {
+    public String prepayId(Instant now) {
         return "wx" + PayTime.format(now) + ids.hex(10);
     }
 

@@ -136,7 +136,7 @@ public class Merchants {
         }
         String appid = em.find(OfficialAccount.class, merchant.accountId()).appId();
         return new PayCaller.Admitted(merchant.id(), merchant.ledgerAccountId(), merchant.accountId(),
-                merchant.mchId(), appid, key, signType);
+                merchant.mchId(), appid, key, signType, merchant.isSuspended());
     }
 
     public Optional<Merchant> byMchId(String mchId) {

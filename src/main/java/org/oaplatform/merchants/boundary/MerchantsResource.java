@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -53,6 +54,15 @@ public class MerchantsResource {
     OwnerRefunds refunds;
 
     @Inject
+    MerchantSettlements settlements;
+
+    @Inject
+    StaticCodes staticCodes;
+
+    @Inject
+    MerchantCertificates certificates;
+
+    @Inject
     Merchants merchants;
 
     @POST
@@ -81,6 +91,41 @@ public class MerchantsResource {
     public List<OwnerRefunds.RefundView> refunds(@PathParam("appid") String appid,
             @QueryParam("outTradeNo") String outTradeNo) {
         return refunds.ofOrder(currentPerson.id(), appid, outTradeNo);
+    }
+
+    public static class StaticCodeRequest {
+        /** Where orders paid through the static code are notified; none when absent. */
+        public String notifyUrl;
+    }
+
+    /** The merchant's static code (made on first call, then the same); the owner sets where its orders are told. */
+    @POST
+    @Path("static-code")
+    public StaticCodes.StaticCode staticCode(@PathParam("appid") String appid, StaticCodeRequest request) {
+        return staticCodes.issue(currentPerson.id(), appid, request == null ? null : request.notifyUrl);
+    }
+
+    /**
+     * A new API client certificate ({@code apiclient_cert.p12}, password = mch_id) for the SDK's {@code /secapi}
+     * calls; the owner only.
+     */
+    @POST
+    @Path("certificate")
+    @Consumes(MediaType.WILDCARD)
+    @Produces("application/x-pkcs12")
+    public Response certificate(@PathParam("appid") String appid) {
+        MerchantCertificates.Download download = certificates.issue(currentPerson.id(), appid);
+        return Response.ok(download.p12(), "application/x-pkcs12")
+                .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+                .header("X-Certificate-Serial", download.serial()).build();
+    }
+
+    /** The latest settlements to the bank card, newest first. */
+    @GET
+    @Path("settlements")
+    public List<MerchantSettlements.SettlementView> settlements(@PathParam("appid") String appid,
+            @QueryParam("limit") @DefaultValue("30") int limit) {
+        return settlements.ofMerchant(currentPerson.id(), appid, limit);
     }
 
     /** The old key stops working at once; the new one is shown this once. */

@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.oaplatform.followers.boundary.Followers;
 import org.oaplatform.followers.entity.Follower;
@@ -41,9 +42,13 @@ import org.oaplatform.platform.control.Ids;
 @Stateless
 public class OrderPayments {
 
+    /** What a scanned code shows the payer: an order to confirm, or a merchant's static code to type an amount for. */
+    public interface Scanned {
+    }
+
     public record OrderView(String id, String merchant, String mchId, String body, long amount, String currency,
             TradeType tradeType, TradeState state, Instant payableUntil, String transactionId, Instant paidAt)
-            implements IdempotentRequests.Identified {
+            implements IdempotentRequests.Identified, Scanned {
     }
 
     @PersistenceContext
@@ -70,16 +75,22 @@ public class OrderPayments {
     @Inject
     PayNotifications notifications;
 
+    @Inject
+    StaticCodes staticCodes;
+
     @Resource
     SessionContext context;
 
-    /** The order behind a scanned code or a JSAPI prepay_id, as the person would confirm it. */
+    /** The order behind a scanned code or a JSAPI prepay_id, as the person would confirm it, or a static code. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OrderView find(long personId, String codeUrl, String prepayId) {
+    public Scanned find(long personId, String codeUrl, String prepayId) {
         Optional<Long> id;
         if (codeUrl != null && !codeUrl.isBlank()) {
-            String token = codeUrl.strip().startsWith(MerchantOrders.CODE_URL_PREFIX)
-                    ? codeUrl.strip().substring(MerchantOrders.CODE_URL_PREFIX.length()) : "";
+            String token = token(codeUrl);
+            Optional<StaticCodes.StaticCodeView> staticCode = staticCodes.find(token);
+            if (staticCode.isPresent()) {
+                return staticCode.get();
+            }
             id = token.isEmpty() ? Optional.empty() : em.createNamedQuery(MerchantOrder.ID_BY_CODE, Long.class)
                     .setParameter("code", token).getResultStream().findFirst();
         } else {
@@ -95,6 +106,19 @@ public class OrderPayments {
         return view(order);
     }
 
+    /** The order a typed amount makes of a scanned static code, to pay as any other. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public OrderView orderOfStaticCode(String codeUrl, Long amount, String note) {
+        long id = staticCodes.order(token(codeUrl), amount, note);
+        return view(em.find(MerchantOrder.class, id));
+    }
+
+    private static String token(String codeUrl) {
+        String url = codeUrl == null ? "" : codeUrl.strip();
+        return url.startsWith(MerchantOrders.CODE_URL_PREFIX) ? url.substring(MerchantOrders.CODE_URL_PREFIX.length())
+                : "";
+    }
+
     /** {@link #pay(long, String, String)} once per idempotency key (200). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IdempotentRequests.Outcome pay(long personId, String key, String orderId, String pin) {
@@ -108,8 +132,11 @@ public class OrderPayments {
         MerchantOrder order = em.find(MerchantOrder.class, id, LockModeType.PESSIMISTIC_WRITE);
         requireMayPay(order, personId);
         requirePayable(order);
-        Wallet wallet = wallets.requirePassword(personId, pin);
         Merchant merchant = em.find(Merchant.class, order.merchantId());
+        if (merchant.isSuspended()) {
+            throw new BusinessException(MerchantError.MERCHANT_SUSPENDED);
+        }
+        Wallet wallet = wallets.requirePassword(personId, pin);
         Posting posting = ledger.post(PostingKind.MERCHANT_PAYMENT, order.publicId(),
                 Ledger.leg(wallet.accountId(), -order.totalFee()),
                 Ledger.leg(merchant.ledgerAccountId(), order.totalFee()));
@@ -117,7 +144,10 @@ public class OrderPayments {
                 .orElse(null);
         Instant now = posting.postedAt();
         order.paid(personId, openid, transactionId(now), posting.id(), now);
-        notifications.record(order);
+        if (!order.notifyUrl().isEmpty()) {
+            // Micropay orders have no notify_url: the merchant learns of them by orderquery, as from WeChat.
+            notifications.record(order);
+        }
         return view(order);
     }
 
@@ -140,8 +170,25 @@ public class OrderPayments {
                 .getResultStream().findFirst();
     }
 
-    /** A JSAPI order is the named follower's alone; to anybody else it does not exist. */
+    /** Micropay orders waiting for this person's payment password, newest first. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<OrderView> pending(long personId) {
+        return em.createNamedQuery(MerchantOrder.WAITING_FOR, MerchantOrder.class).setParameter("payer", personId)
+                .setParameter("userPaying", TradeState.USERPAYING).setParameter("now", clock.instant())
+                .getResultStream().map(this::view).toList();
+    }
+
+    /**
+     * A JSAPI order is the named follower's alone, a micropay waiting for a password its payer's alone; to anybody
+     * else they do not exist.
+     */
     private void requireMayPay(MerchantOrder order, long personId) {
+        if (order.tradeType() == TradeType.MICROPAY) {
+            if (order.state() != TradeState.USERPAYING || !Long.valueOf(personId).equals(order.payerId())) {
+                throw unknown();
+            }
+            return;
+        }
         if (order.tradeType() != TradeType.JSAPI) {
             return;
         }
@@ -157,7 +204,7 @@ public class OrderPayments {
         if (order.isPaid()) {
             throw new BusinessException(MerchantError.ORDER_PAID);
         }
-        if (order.state() == TradeState.CLOSED) {
+        if (order.state() == TradeState.CLOSED || order.state() == TradeState.REVOKED) {
             throw new BusinessException(MerchantError.ORDER_CLOSED);
         }
         if (!order.isPayableAt(clock.instant())) {

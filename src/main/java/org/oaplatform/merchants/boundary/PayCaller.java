@@ -25,7 +25,7 @@ public class PayCaller {
 
     /** A merchant whose key signed the request. */
     public record Admitted(long merchantId, long ledgerAccountId, long accountId, String mchId, String appid,
-            String apiKey, SignType signType) {
+            String apiKey, SignType signType, boolean suspended) {
     }
 
     @Inject
@@ -42,6 +42,10 @@ public class PayCaller {
         admitted = merchants.admit(fields);
         if (!admitted.appid().equals(fields.get("appid"))) {
             throw new BusinessException(PayError.APPID_MCHID_NOT_MATCH);
+        }
+        if (admitted.suspended()) {
+            // Signed, like every answer to a verified request: the merchant's SDK shows NOAUTH, not a bad answer.
+            throw new BusinessException(PayError.NOAUTH);
         }
         return fields;
     }

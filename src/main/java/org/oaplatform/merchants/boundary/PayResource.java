@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * WeChat Pay v2's merchant endpoints, as WxJava's {@code WxPayService} calls them. Bodies are read as XML whatever
@@ -28,6 +29,9 @@ public class PayResource {
 
     @Inject
     RefundAnswers refunds;
+
+    @Inject
+    MerchantBills bills;
 
     @POST
     @Path("unifiedorder")
@@ -59,6 +63,15 @@ public class PayResource {
     @Produces(PayErrorMapper.XML)
     public Response micropay(byte[] body) {
         return caller.handle(body, paymentCodes::micropay);
+    }
+
+    /** The day's bill as text (or GZIP); WeChat's {@code No Bill Exist} and other refusals as unsigned XML. */
+    @POST
+    @Path("downloadbill")
+    @Consumes(MediaType.WILDCARD)
+    public Response downloadBill(byte[] body) {
+        Map<String, String> fields = caller.admit(body);
+        return bills.download(caller.merchant(), fields);
     }
 
     @POST

@@ -10,11 +10,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.oaplatform.followers.boundary.Followers;
 import org.oaplatform.followers.entity.Follower;
 import org.oaplatform.merchants.control.PayError;
@@ -39,7 +41,9 @@ import org.oaplatform.platform.control.TimeOrderedIds;
  * Payment codes and /pay/micropay. A person asks for a code (18 digits, prefix 13, 60 seconds, one use) and shows
  * it; the merchant's micropay places the order and pays it from the payer's balance in one transaction, locking the
  * code row first, then the new order, then the ledger accounts: the code is used, the order paid and the money moved,
- * or none of it. Idempotent by out_trade_no: the same request again answers the paid order.
+ * or none of it. Above the no-PIN limit nothing is posted: the order waits USERPAYING for the payer's password
+ * (client API, {@link OrderPayments}) and the merchant polls orderquery. Idempotent by out_trade_no: the same request
+ * again answers the paid order.
  */
 @Stateless
 public class PaymentCodes {
@@ -48,6 +52,8 @@ public class PaymentCodes {
     }
 
     static final Pattern CODE = Pattern.compile("13[0-9]{16}");
+    /** How long a USERPAYING order waits for the payer: WeChat revokes after 45 seconds (spec §1.7). */
+    public static final Duration PIN_WAIT = Duration.ofSeconds(45);
     private static final Pattern OUT_TRADE_NO = Pattern.compile("[0-9A-Za-z_\\-|*]{6,32}");
     private static final Pattern WHOLE_FEN = Pattern.compile("[0-9]{1,18}");
 
@@ -74,6 +80,11 @@ public class PaymentCodes {
 
     @Inject
     MerchantOrders orders;
+
+    /** Above this many fen the payer confirms a micropay with the payment password (WeChat's 小额免密 limit). */
+    @Inject
+    @ConfigProperty(name = "oa.merchant.micropay-no-pin-limit", defaultValue = "100000")
+    long noPinLimit;
 
     @Resource
     SessionContext context;
@@ -127,8 +138,9 @@ public class PaymentCodes {
         if (!CODE.matcher(authCode).matches()) {
             throw new BusinessException(PayError.AUTH_CODE_INVALID, "auth_code must be 18 digits starting 13");
         }
+        Map<String, String> answer;
         try {
-            return self.pay(merchant, terms, hash(authCode));
+            answer = self.pay(merchant, terms, hash(authCode));
         } catch (BusinessException refused) {
             if (refused.code() == PaymentError.INSUFFICIENT_BALANCE) {
                 throw new BusinessException(PayError.NOTENOUGH);
@@ -139,6 +151,11 @@ public class PaymentCodes {
             long first = orders.idOf(merchant.merchantId(), outTradeNo).orElseThrow(() -> lostTheRace);
             return self.repeat(first, fingerprint, merchant);
         }
+        if (answer.isEmpty()) {
+            // Committed as USERPAYING: the merchant is told so, as an error, and polls orderquery.
+            throw userPaying();
+        }
+        return answer;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -155,7 +172,15 @@ public class PaymentCodes {
             throw new BusinessException(PayError.AUTHCODEEXPIRE);
         }
         MerchantOrder order = new MerchantOrder(rowIds.next(), ids.publicId(MerchantOrder.ID_PREFIX),
-                merchant.merchantId(), terms, "wx" + PayTime.format(now) + ids.hex(10), null, now, now);
+                merchant.merchantId(), terms, orders.prepayId(now), null, now, now);
+        if (terms.totalFee() > noPinLimit) {
+            // Too much to take without the payer's password: the code is spent on this order, which waits for it.
+            order.awaitPin(code.personId(), now.plus(PIN_WAIT));
+            em.persist(order);
+            em.flush();
+            code.used(order.id(), now);
+            return Map.of();
+        }
         em.persist(order);
         em.flush();
         Wallet wallet = wallets.open(code.personId());
@@ -170,14 +195,29 @@ public class PaymentCodes {
         return answer(order, merchant);
     }
 
-    /** The same micropay again: the paid order's answer; another order under that out_trade_no is refused. */
+    /**
+     * The same micropay again: the paid order's answer (USERPAYING while it waits for the payer, ORDERREVERSED once
+     * reversed); another order under that out_trade_no is refused.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<String, String> repeat(long orderId, String fingerprint, PayCaller.Admitted merchant) {
         MerchantOrder order = em.find(MerchantOrder.class, orderId);
         if (order.tradeType() != TradeType.MICROPAY || !order.fingerprint().equals(fingerprint)) {
             throw new BusinessException(PayError.OUT_TRADE_NO_USED);
         }
-        return answer(order, merchant);
+        switch (order.state()) {
+            case USERPAYING -> throw userPaying();
+            case REVOKED -> throw new BusinessException(PayError.ORDERREVERSED);
+            default -> {
+                return answer(order, merchant);
+            }
+        }
+    }
+
+    private static BusinessException userPaying() {
+        return new BusinessException(PayError.USERPAYING, PayError.USERPAYING.defaultMessage() + " (query the order"
+                + " every few seconds; it is revoked if the payer has not confirmed within "
+                + PIN_WAIT.toSeconds() + " seconds)");
     }
 
     private Map<String, String> answer(MerchantOrder order, PayCaller.Admitted merchant) {

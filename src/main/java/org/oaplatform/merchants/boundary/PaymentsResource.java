@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.oaplatform.accounts.boundary.CurrentPerson;
 import org.oaplatform.payments.boundary.IdempotentRequests;
 
@@ -37,6 +38,15 @@ public class PaymentsResource {
         public String pin;
     }
 
+    public static class StaticOrder {
+        /** A merchant's static code, {@code weixin://wxpay/bizpayurl?pr=…}. */
+        public String codeUrl;
+        /** In fen, typed by the payer. */
+        public Long amount;
+        /** Shown to the merchant (the order's attach). */
+        public String note;
+    }
+
     @Inject
     CurrentPerson currentPerson;
 
@@ -45,8 +55,23 @@ public class PaymentsResource {
 
     @POST
     @Path("scans")
-    public OrderPayments.OrderView scan(@Valid @NotNull(message = "{oa.body.required}") Scan scan) {
+    public OrderPayments.Scanned scan(@Valid @NotNull(message = "{oa.body.required}") Scan scan) {
         return payments.find(currentPerson.id(), scan.codeUrl, scan.prepayId);
+    }
+
+    /** Micropay orders waiting for my payment password (a merchant scanned my code for more than the no-PIN limit). */
+    /** An order for the amount I typed after scanning a merchant's static code; paid like any order. */
+    @POST
+    @Path("static-orders")
+    public Response staticOrder(@Valid @NotNull(message = "{oa.body.required}") StaticOrder order) {
+        return Response.status(201).entity(payments.orderOfStaticCode(order.codeUrl, order.amount, order.note))
+                .build();
+    }
+
+    @GET
+    @Path("pending")
+    public List<OrderPayments.OrderView> pending() {
+        return payments.pending(currentPerson.id());
     }
 
     @GET

@@ -24,11 +24,22 @@ public class SecPayResource {
     @Inject
     RefundAnswers refunds;
 
+    @Inject
+    MicropayReversals reversals;
+
     @POST
     @Path("refund")
     @Consumes(MediaType.WILDCARD)
     @Produces(PayErrorMapper.XML)
     public Response refund(byte[] body) {
         return caller.handle(body, refunds::refund);
+    }
+
+    @POST
+    @Path("reverse")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(PayErrorMapper.XML)
+    public Response reverse(byte[] body) {
+        return caller.handle(body, reversals::reverse);
     }
 }

@@ -14,6 +14,7 @@ public enum PayError implements ErrorCode {
     NOT_UTF8("编码格式错误 (the body must be UTF-8)"),
     REQUIRE_POST_METHOD("请使用post方法 (use POST)"),
     LACK_PARAMS("缺少参数 (a required field is missing)"),
+    NOAUTH("商户无此接口权限 (the platform suspended this merchant)"),
     SIGNERROR("签名错误 (the signature does not match the merchant's API key)"),
     MCHID_NOT_EXIST("商户号不存在 (no such mch_id)"),
     APPID_MCHID_NOT_MATCH("appid和mch_id不匹配 (the appid is not the merchant's account)"),
@@ -24,6 +25,9 @@ public enum PayError implements ErrorCode {
     ORDERNOTEXIST("此交易订单号不存在 (no such order)"),
     AUTH_CODE_INVALID("授权码检验错误 (the payment code is not one the payer showed, or was used)"),
     AUTHCODEEXPIRE("二维码已过期，请用户在微信上刷新后再试 (the payment code expired; the payer shows a new one)"),
+    USERPAYING("用户支付中，需要输入密码 (the payer confirms with the payment password)"),
+    ORDERREVERSED("订单已撤销 (the order was reversed)"),
+    REVERSE_EXPIRE("订单已过撤销期限 (an order is reversed within 7 days)"),
     NOTENOUGH("余额不足 (the balance is not enough: the payer's for a payment, the merchant's for a refund)"),
     ERROR("申请退款业务发生错误 (this refund cannot be made; see err_code_des)"),
     REFUND_FEE_MISMATCH("订单金额或退款金额与之前请求不一致，请核实后再试 (the amounts differ from the order or from the "

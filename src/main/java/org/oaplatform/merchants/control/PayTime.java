@@ -1,6 +1,7 @@
 package org.oaplatform.merchants.control;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +30,16 @@ public final class PayTime {
     /** The refund fields' spelling of a time ({@code success_time}, {@code refund_success_time_$n}). */
     public static String readable(Instant instant) {
         return READABLE.format(instant.atZone(BEIJING));
+    }
+
+    /** The Beijing day {@code instant} falls on. */
+    public static LocalDate today(Instant instant) {
+        return instant.atZone(BEIJING).toLocalDate();
+    }
+
+    /** When a Beijing day begins. */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(BEIJING).toInstant();
     }
 
     /** Empty for text that is not such a time. */

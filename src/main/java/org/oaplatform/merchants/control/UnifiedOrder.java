@@ -97,7 +97,7 @@ public record UnifiedOrder(String outTradeNo, TradeType tradeType, String body, 
     }
 
     /** A notify_url the merchant named: at most 256 characters, public unless allowed, no query string. */
-    static URI notifyUrl(String text, OutboundUrlPolicy urls) {
+    public static URI notifyUrl(String text, OutboundUrlPolicy urls) {
         if (text.length() > 256) {
             throw invalid("notify_url is longer than 256 characters");
         }

@@ -17,10 +17,14 @@ import java.time.Instant;
 @Table(name = "merchant")
 @NamedQuery(name = Merchant.BY_MCH_ID, query = "SELECT m FROM Merchant m WHERE m.mchId = :mchId")
 @NamedQuery(name = Merchant.OF_ACCOUNT, query = "SELECT m FROM Merchant m WHERE m.accountId = :accountId")
+@NamedQuery(name = Merchant.NEWEST_FIRST, query = "SELECT m FROM Merchant m ORDER BY m.id DESC")
+@NamedQuery(name = Merchant.BY_STATIC_CODE, query = "SELECT m FROM Merchant m WHERE m.staticCodeToken = :token")
 public class Merchant {
 
     public static final String BY_MCH_ID = "Merchant.byMchId";
     public static final String OF_ACCOUNT = "Merchant.ofAccount";
+    public static final String BY_STATIC_CODE = "Merchant.byStaticCode";
+    public static final String NEWEST_FIRST = "Merchant.newestFirst";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +54,24 @@ public class Merchant {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "static_code_token", length = 32)
+    private String staticCodeToken;
+
+    @Column(name = "static_notify_url", length = 256)
+    private String staticNotifyUrl;
+
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
+    @Column(name = "certificate_serial", length = 40)
+    private String certificateSerial;
+
+    @Column(name = "certificate_issued_at")
+    private Instant certificateIssuedAt;
+
+    @Column(name = "suspension_reason", length = 200)
+    private String suspensionReason;
+
     protected Merchant() {
     }
 
@@ -69,6 +91,59 @@ public class Merchant {
     public void replaceApiKey(String sealed, Instant now) {
         this.apiKeySealed = sealed;
         this.apiKeySetAt = now;
+    }
+
+    /** Gives the merchant its static code, or keeps the one it has; the notify URL is replaced either way. */
+    public void staticCode(String newToken, String notifyUrl) {
+        if (staticCodeToken == null) {
+            staticCodeToken = newToken;
+        }
+        staticNotifyUrl = notifyUrl;
+    }
+
+    /** The latest client certificate issued to the merchant (WeChat's: one current certificate per merchant). */
+    public void certificateIssued(String serial, Instant now) {
+        certificateSerial = serial;
+        certificateIssuedAt = now;
+    }
+
+    public String certificateSerial() {
+        return certificateSerial;
+    }
+
+    public Instant certificateIssuedAt() {
+        return certificateIssuedAt;
+    }
+
+    public void suspend(String reason, Instant now) {
+        suspendedAt = now;
+        suspensionReason = reason;
+    }
+
+    public void resume() {
+        suspendedAt = null;
+        suspensionReason = null;
+    }
+
+    public boolean isSuspended() {
+        return suspendedAt != null;
+    }
+
+    public Instant suspendedAt() {
+        return suspendedAt;
+    }
+
+    public String suspensionReason() {
+        return suspensionReason;
+    }
+
+    public String staticCodeToken() {
+        return staticCodeToken;
+    }
+
+    /** Where orders of the static code are notified; empty when nowhere. */
+    public String staticNotifyUrl() {
+        return staticNotifyUrl == null ? "" : staticNotifyUrl;
     }
 
     public Long id() {

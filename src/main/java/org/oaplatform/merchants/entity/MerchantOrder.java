@@ -23,6 +23,14 @@ import java.time.Instant;
         + " WHERE o.merchantId = :merchantId AND o.transactionId = :transactionId")
 @NamedQuery(name = MerchantOrder.ID_BY_PUBLIC_ID, query = "SELECT o.id FROM MerchantOrder o WHERE o.publicId = :id")
 @NamedQuery(name = MerchantOrder.ID_BY_CODE, query = "SELECT o.id FROM MerchantOrder o WHERE o.codeToken = :code")
+@NamedQuery(name = MerchantOrder.PAID_BETWEEN, query = "SELECT o FROM MerchantOrder o"
+        + " WHERE o.merchantId = :merchantId AND o.paidAt >= :from AND o.paidAt < :to ORDER BY o.paidAt")
+@NamedQuery(name = MerchantOrder.FEES_PAID_BETWEEN, query = "SELECT o.totalFee FROM MerchantOrder o"
+        + " WHERE o.merchantId = :merchantId AND o.paidAt >= :from AND o.paidAt < :to")
+@NamedQuery(name = MerchantOrder.WAITING_FOR, query = "SELECT o FROM MerchantOrder o WHERE o.payerId = :payer"
+        + " AND o.state = :userPaying AND o.payableUntil > :now ORDER BY o.createdAt DESC")
+@NamedQuery(name = MerchantOrder.WAITED_TOO_LONG, query = "SELECT o.id FROM MerchantOrder o"
+        + " WHERE o.state = :userPaying AND o.payableUntil <= :now ORDER BY o.payableUntil")
 @NamedQuery(name = MerchantOrder.ID_BY_PREPAY_ID, query = "SELECT o.id FROM MerchantOrder o WHERE o.prepayId = :id")
 public class MerchantOrder {
 
@@ -32,6 +40,10 @@ public class MerchantOrder {
     public static final String ID_BY_PUBLIC_ID = "MerchantOrder.idByPublicId";
     public static final String ID_BY_CODE = "MerchantOrder.idByCode";
     public static final String ID_BY_PREPAY_ID = "MerchantOrder.idByPrepayId";
+    public static final String PAID_BETWEEN = "MerchantOrder.paidBetween";
+    public static final String WAITING_FOR = "MerchantOrder.waitingFor";
+    public static final String WAITED_TOO_LONG = "MerchantOrder.waitedTooLong";
+    public static final String FEES_PAID_BETWEEN = "MerchantOrder.feesPaidBetween";
     /** WeChat refuses to close an order younger than this (spec §1.7). */
     public static final Duration CLOSABLE_AFTER = Duration.ofMinutes(5);
 
@@ -127,6 +139,9 @@ public class MerchantOrder {
     @Column(name = "last_refund_at")
     private Instant lastRefundAt;
 
+    @Column(name = "reversal_posting_id")
+    private Long reversalPostingId;
+
     protected MerchantOrder() {
     }
 
@@ -162,7 +177,32 @@ public class MerchantOrder {
     }
 
     public boolean isPayableAt(Instant now) {
-        return state == TradeState.NOTPAY && now.isBefore(payableUntil);
+        return (state == TradeState.NOTPAY || state == TradeState.USERPAYING) && now.isBefore(payableUntil);
+    }
+
+    /** A micropay above the no-PIN limit: it waits for this payer's payment password until {@code until}. */
+    public void awaitPin(long payer, Instant until) {
+        if (state != TradeState.NOTPAY) {
+            throw new IllegalStateException("order " + publicId + " is " + state);
+        }
+        this.state = TradeState.USERPAYING;
+        this.payerId = payer;
+        this.payableUntil = until;
+    }
+
+    /**
+     * The merchant reversed it (or its wait for the payer ran out): an unpaid one simply ends, a paid one ends with
+     * the posting that gave the money back.
+     */
+    public void revoke(Long reversalPosting, Instant now) {
+        boolean paid = state == TradeState.SUCCESS;
+        if (!paid && state != TradeState.NOTPAY && state != TradeState.USERPAYING
+                || paid != (reversalPosting != null)) {
+            throw new IllegalStateException("order " + publicId + " is " + state + "; reversal " + reversalPosting);
+        }
+        this.state = TradeState.REVOKED;
+        this.reversalPostingId = reversalPosting;
+        this.closedAt = now;
     }
 
     /** A new prepay_id (and code) for an unpaid order placed again after its old ones ran out. */
@@ -173,7 +213,8 @@ public class MerchantOrder {
     }
 
     public void paid(long payer, String openidOfPayer, String transaction, long posting, Instant now) {
-        if (state != TradeState.NOTPAY) {
+        boolean waitedForThisPayer = state == TradeState.USERPAYING && payerId == payer;
+        if (state != TradeState.NOTPAY && !waitedForThisPayer) {
             throw new IllegalStateException("order " + publicId + " is " + state);
         }
         this.state = TradeState.SUCCESS;
@@ -324,5 +365,9 @@ public class MerchantOrder {
 
     public Instant lastRefundAt() {
         return lastRefundAt;
+    }
+
+    public Long postingId() {
+        return postingId;
     }
 }

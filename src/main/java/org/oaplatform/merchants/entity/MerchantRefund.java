@@ -22,6 +22,11 @@ import java.time.Instant;
         + " WHERE r.merchantId = :merchantId AND r.refundId = :refundId")
 @NamedQuery(name = MerchantRefund.OF_ORDER, query = "SELECT r FROM MerchantRefund r WHERE r.orderId = :orderId"
         + " ORDER BY r.seq")
+@NamedQuery(name = MerchantRefund.WITH_ORDER_BETWEEN, query = "SELECT r, o FROM MerchantRefund r, MerchantOrder o"
+        + " WHERE o.id = r.orderId AND r.merchantId = :merchantId AND r.createdAt >= :from AND r.createdAt < :to"
+        + " ORDER BY r.createdAt")
+@NamedQuery(name = MerchantRefund.FEES_BETWEEN, query = "SELECT r.refundFee FROM MerchantRefund r"
+        + " WHERE r.merchantId = :merchantId AND r.createdAt >= :from AND r.createdAt < :to")
 @NamedQuery(name = MerchantRefund.DUE, query = "SELECT r.id FROM MerchantRefund r WHERE r.state = :processing"
         + " AND r.createdAt <= :acceptedBefore ORDER BY r.createdAt")
 public class MerchantRefund {
@@ -30,6 +35,8 @@ public class MerchantRefund {
     public static final String BY_REFUND_ID = "MerchantRefund.byRefundId";
     public static final String OF_ORDER = "MerchantRefund.ofOrder";
     public static final String DUE = "MerchantRefund.due";
+    public static final String WITH_ORDER_BETWEEN = "MerchantRefund.withOrderBetween";
+    public static final String FEES_BETWEEN = "MerchantRefund.feesBetween";
 
     public enum State {
         PROCESSING, SUCCESS

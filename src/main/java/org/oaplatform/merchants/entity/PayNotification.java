@@ -24,12 +24,15 @@ import org.oaplatform.merchants.control.NotifySchedule;
         + " OR n.state = :inFlight AND n.leaseUntil <= :now ORDER BY n.nextAttemptAt")
 @NamedQuery(name = PayNotification.OF_ORDER, query = "SELECT n FROM PayNotification n WHERE n.orderId = :orderId"
         + " AND n.seq = 0")
+@NamedQuery(name = PayNotification.OF_MERCHANT, query = "SELECT n FROM PayNotification n, MerchantOrder o"
+        + " WHERE o.id = n.orderId AND o.merchantId = :merchantId AND n.id < :before ORDER BY n.id DESC")
 @NamedQuery(name = PayNotification.OF_REFUND, query = "SELECT n FROM PayNotification n WHERE n.refundId = :refundId")
 public class PayNotification {
 
     public static final String DUE = "PayNotification.due";
     public static final String OF_ORDER = "PayNotification.ofOrder";
     public static final String OF_REFUND = "PayNotification.ofRefund";
+    public static final String OF_MERCHANT = "PayNotification.ofMerchant";
 
     public enum State {
         PENDING, IN_FLIGHT, DELIVERED, GAVE_UP
@@ -115,6 +118,25 @@ public class PayNotification {
         lastError = null;
     }
 
+    /**
+     * Due again now, at the merchant's request: a delivered or abandoned notification starts a new round of WeChat's
+     * schedule; one in flight is left to its attempt.
+     *
+     * @return whether it is now due
+     */
+    public boolean replay(Instant now) {
+        if (state == State.IN_FLIGHT) {
+            return false;
+        }
+        if (state != State.PENDING) {
+            attempts = 0;
+        }
+        state = State.PENDING;
+        nextAttemptAt = now;
+        deliveredAt = null;
+        return true;
+    }
+
     public void failed(String error, Instant now) {
         lastError = error == null ? null : error.substring(0, Math.min(500, error.length()));
         leaseUntil = null;
@@ -150,6 +172,14 @@ public class PayNotification {
 
     public Instant nextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    public int seq() {
+        return seq;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public String lastError() {

@@ -74,10 +74,13 @@ public class LedgerAudit {
         if (packetEscrow != 0) {
             findings.append("red-packet escrow differs from unclaimed money by ").append(packetEscrow).append("; ");
         }
-        // A merchant account holds its paid orders less their refunds (a refund's money moves when it is accepted).
+        // A merchant account holds its paid orders less their refunds (a refund's money moves when it is accepted)
+        // and less what its settlements took (a failed one was reversed).
         long merchants = count("SELECT COALESCE(SUM(balance), 0) FROM ledger_account WHERE kind = 'MERCHANT'")
                 - count("SELECT COALESCE(SUM(total_fee), 0) FROM merchant_order WHERE state IN ('SUCCESS', 'REFUND')")
-                + count("SELECT COALESCE(SUM(refund_fee), 0) FROM merchant_refund");
+                + count("SELECT COALESCE(SUM(refund_fee), 0) FROM merchant_refund")
+                + count("SELECT COALESCE(SUM(amount), 0) FROM merchant_settlement"
+                        + " WHERE status IN ('PROCESSING', 'SUCCEEDED')");
         if (merchants != 0) {
             findings.append("merchant accounts differ from paid orders by ").append(merchants).append("; ");
         }

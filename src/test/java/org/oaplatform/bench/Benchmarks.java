@@ -5,8 +5,8 @@ import org.oaplatform.devserver.DevServer;
 
 /**
  * The benchmark profile's entry point ({@code mvn -Prun,bench package}): starts the server on a database of its own,
- * runs the suites named in {@code -Dbench=tokens,followers,messaging,broadcasts,transfers} (default:
- * all five), prints their tables, stops.
+ * runs the suites named in {@code -Dbench=tokens,followers,messaging,broadcasts,transfers,merchant} (default:
+ * all six), prints their tables, stops.
  */
 public final class Benchmarks {
 
@@ -14,7 +14,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> suites = List.of(System.getProperty("bench", "tokens,followers,messaging,broadcasts,transfers").split(","));
+        List<String> suites = List.of(System.getProperty("bench", "tokens,followers,messaging,broadcasts,transfers,merchant").split(","));
         DevServer server = DevServer.forBenchmarks();
         try {
             server.start();
@@ -32,6 +32,9 @@ public final class Benchmarks {
             }
             if (suites.contains("transfers")) {
                 TransfersBenchmark.run(server.baseUrl(), server.jdbcUrl());
+            }
+            if (suites.contains("merchant")) {
+                MerchantBenchmark.run(server.baseUrl(), server.jdbcUrl());
             }
         } finally {
             server.stop();

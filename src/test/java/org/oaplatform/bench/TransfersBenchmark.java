@@ -216,7 +216,7 @@ final class TransfersBenchmark {
      * Transfers at 8 clients in slices until the server's JIT compilers have gone quiet or {@link #JIT_WARM_UP} is
      * over (also when the compiler threads cannot be seen); answers how it went, for the table.
      */
-    private static String warmUpServer(List<HttpWorker> workers, ProcessCpu cpu, List<Phase> done, String setting)
+    static String warmUpServer(List<? extends Worker> workers, ProcessCpu cpu, List<Phase> done, String setting)
             throws Exception {
         long start = System.nanoTime();
         while (true) {
@@ -306,7 +306,7 @@ final class TransfersBenchmark {
     }
 
     /** Stops the benchmark, with the table so far, when a phase failed more than a few percent of its transfers. */
-    private static Phase checked(List<Phase> done, Phase phase, String setting) {
+    static Phase checked(List<Phase> done, Phase phase, String setting) {
         if (phase.errorRate() > MAX_ERROR_RATE || phase.transfers() == 0) {
             print(done, setting);
             throw new IllegalStateException(String.format(Locale.ROOT, "%s at %d clients: %d of %d transfers failed"
@@ -317,7 +317,7 @@ final class TransfersBenchmark {
         return phase;
     }
 
-    private static void print(List<Phase> phases, String setting) {
+    static void print(List<Phase> phases, String setting) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%nTransfers through HTTP against raw JDBC"
                 + " (same SQL, same database, same run); %s%n| clients | HTTP tps | HTTP p50 ms | HTTP p99 ms | HTTP errors"
                 + " | JDBC tps | JDBC p50 ms | JDBC p99 ms | JDBC errors | HTTP/JDBC | minimal tps | HTTP/minimal"
@@ -401,7 +401,7 @@ final class TransfersBenchmark {
         return Double.isNaN(budget) ? "-" : String.format(Locale.ROOT, "%.2f", budget);
     }
 
-    private static String cells(Phase p) {
+    static String cells(Phase p) {
         return p == null ? "- | - | - | -" : String.format(Locale.ROOT, "%.0f | %.2f | %.2f | %d", p.tps(), p.p50(),
                 p.p99(), p.errors());
     }
@@ -507,7 +507,7 @@ final class TransfersBenchmark {
     static final String ANSWER = "UPDATE idempotency_record SET http_status = ?, response_body = ?"
             + " WHERE person_id = ? AND idem_key = ?";
 
-    private static List<JdbcWorker> jdbcWorkers(String jdbcUrl, List<Sender> senders, List<String> receivers,
+    static List<JdbcWorker> jdbcWorkers(String jdbcUrl, List<Sender> senders, List<String> receivers,
             long[] escrows) throws SQLException {
         Ids ids = new Ids();
         List<JdbcWorker> workers = new ArrayList<>();
@@ -870,7 +870,7 @@ final class TransfersBenchmark {
     }
 
     /** Sets the payment password and links a card unless an earlier run did; returns the card's id. */
-    private static String prepareWallet(HttpClient http, String base, String token) throws Exception {
+    static String prepareWallet(HttpClient http, String base, String token) throws Exception {
         JsonObject wallet = expect(call(http, "GET", base + API + "wallet", token, null, null), 200, "wallet").json();
         if (!wallet.getBoolean("paymentPasswordSet")) {
             expect(call(http, "PUT", base + API + "wallet/payment-password", token, null,
@@ -886,7 +886,7 @@ final class TransfersBenchmark {
     }
 
     /** Tops up (5,000,000 fen at a time, the limit) every sender holding less than {@link #FLOOR}. */
-    private static void ensureFunds(HttpClient http, String base, List<Sender> senders, AtomicInteger topUps)
+    static void ensureFunds(HttpClient http, String base, List<Sender> senders, AtomicInteger topUps)
             throws Exception {
         parallel(senders.stream().map(sender -> (Callable<Void>) () -> {
             long balance = expect(call(http, "GET", base + API + "wallet", sender.token(), null, null), 200,
@@ -902,7 +902,7 @@ final class TransfersBenchmark {
         }).toList());
     }
 
-    private static JsonObject audit(HttpClient http, String base) throws Exception {
+    static JsonObject audit(HttpClient http, String base) throws Exception {
         String admin = logIn(http, base, Settings.DEMO_ADMIN_PHONE, DemoData.ADMIN_PASSWORD);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + API + "admin/ledger/audits"))
                 .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + admin)
@@ -911,7 +911,7 @@ final class TransfersBenchmark {
         return expect(new Reply(response.statusCode(), response.body()), 201, "ledger audit").json();
     }
 
-    private static long[] escrowShards(Connection db) throws SQLException {
+    static long[] escrowShards(Connection db) throws SQLException {
         List<Long> ids = new ArrayList<>();
         // PlatformAccounts: the platform accounts of a kind ordered by shard; a wallet uses shard (account id mod n).
         try (PreparedStatement find = db.prepareStatement("SELECT id FROM ledger_account WHERE person_id IS NULL"
@@ -928,7 +928,7 @@ final class TransfersBenchmark {
     }
 
     /** The settings that make a commit durable, for the table's header. */
-    private static String durability(Connection db) throws SQLException {
+    static String durability(Connection db) throws SQLException {
         try (Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("SELECT @@innodb_flush_log_at_trx_commit, @@sync_binlog, @@log_bin,"
                         + " @@version")) {
@@ -946,7 +946,7 @@ final class TransfersBenchmark {
                 System.getenv().getOrDefault("DB_PASSWORD", "oa"));
     }
 
-    private static <T> List<T> parallel(List<Callable<T>> tasks) throws Exception {
+    static <T> List<T> parallel(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<T> results = new ArrayList<>();
@@ -972,7 +972,7 @@ final class TransfersBenchmark {
         }
     }
 
-    private static Reply call(HttpClient http, String method, String url, String token, String idempotencyKey,
+    static Reply call(HttpClient http, String method, String url, String token, String idempotencyKey,
             JsonObject body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -990,7 +990,7 @@ final class TransfersBenchmark {
         return new Reply(response.statusCode(), response.body());
     }
 
-    private static Reply expect(Reply reply, int status, String what) {
+    static Reply expect(Reply reply, int status, String what) {
         if (reply.status() != status) {
             throw new IllegalStateException(what + " answered " + reply.status() + " instead of " + status + ": "
                     + reply.body());

@@ -141,7 +141,12 @@ final class MerchantBenchmark {
             exchange.getResponseBody().write(success);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // Daemon threads: the benchmark's JVM (Maven's exec:java) waits for every other thread before it ends.
+        server.setExecutor(Executors.newFixedThreadPool(4, work -> {
+            Thread thread = new Thread(work, "merchant-notify-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         return server;
     }

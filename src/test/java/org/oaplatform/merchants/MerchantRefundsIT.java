@@ -61,18 +61,8 @@ class MerchantRefundsIT {
     @ArquillianResource
     URL base;
 
-    /** A NATIVE order of {@code fen} placed by the shop and paid by the payer; its out_trade_no. */
     private String paidOrder(WxPayService pay, WalletData.Holder payer, int fen) throws WxPayException {
-        String number = "T" + System.currentTimeMillis() + TestData.digits(6);
-        String codeUrl = pay.unifiedOrder(WxPayUnifiedOrderRequest.newBuilder().body("Lunch").outTradeNo(number)
-                .totalFee(fen).spbillCreateIp("203.0.113.7").notifyUrl("https://shop.example.com/wxpay/notify")
-                .tradeType("NATIVE").productId("sku-1").build()).getCodeURL();
-        Api.Reply scanned = payer.api().post("api/v1/payments/scans",
-                Json.createObjectBuilder().add("codeUrl", codeUrl).build());
-        assertEquals(200, scanned.status(), scanned.text());
-        Api.Reply paid = Shops.pay(payer.api(), scanned.json().getString("id"), WalletData.PIN, WalletData.key());
-        assertEquals(200, paid.status(), paid.text());
-        return number;
+        return PayClients.paidOrder(pay, payer, fen);
     }
 
     private static WxPayRefundRequest refund(String outTradeNo, String outRefundNo, int total, int fee,

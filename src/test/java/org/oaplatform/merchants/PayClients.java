@@ -1,14 +1,22 @@
 package org.oaplatform.merchants;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderRequest;
 import com.github.binarywang.wxpay.config.WxPayConfig;
+import com.github.binarywang.wxpay.exception.WxPayException;
 import com.github.binarywang.wxpay.service.WxPayService;
 import com.github.binarywang.wxpay.service.impl.WxPayServiceImpl;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.oaplatform.testsupport.Api;
+import org.oaplatform.testsupport.TestData;
+import org.oaplatform.testsupport.WalletData;
 
 /** WxJava's pay service, unmodified, pointed at the test server by {@code setApiHostUrl} only. */
 final class PayClients {
@@ -30,6 +38,20 @@ final class PayClients {
         WxPayService pay = new WxPayServiceImpl();
         pay.setConfig(config);
         return pay;
+    }
+
+    /** A NATIVE order of {@code fen} placed through the SDK and paid by the payer; its out_trade_no. */
+    static String paidOrder(WxPayService pay, WalletData.Holder payer, int fen) throws WxPayException {
+        String number = "T" + System.currentTimeMillis() + TestData.digits(6);
+        String codeUrl = pay.unifiedOrder(WxPayUnifiedOrderRequest.newBuilder().body("Lunch").outTradeNo(number)
+                .totalFee(fen).spbillCreateIp("203.0.113.7").notifyUrl("https://shop.example.com/wxpay/notify")
+                .tradeType("NATIVE").productId("sku-1").build()).getCodeURL();
+        Api.Reply scanned = payer.api().post("api/v1/payments/scans",
+                Json.createObjectBuilder().add("codeUrl", codeUrl).build());
+        assertEquals(200, scanned.status(), scanned.text());
+        Api.Reply paid = Shops.pay(payer.api(), scanned.json().getString("id"), WalletData.PIN, WalletData.key());
+        assertEquals(200, paid.status(), paid.text());
+        return number;
     }
 
     /**

@@ -54,6 +54,11 @@ public final class PortalPage implements AutoCloseable {
         browser.logIn(phone, TestData.PASSWORD);
     }
 
+    /** Logs in as the installation's platform admin (registered first if needed, see {@link TestData#adminSession}). */
+    public void logInAsAdmin() {
+        browser.logIn(TestData.ADMIN_PHONE, TestData.ADMIN_PASSWORD);
+    }
+
     public void logOut() {
         browser.logOut();
     }

@@ -66,7 +66,7 @@ public class MerchantCertificates {
 
     /** The authority, made on first use; remade if its key was sealed under another OA_SECRET_KEY. */
     private ClientCertificates.Authority authority(Instant now) {
-        Optional<ClientCertificates.Authority> stored = stored();
+        Optional<ClientCertificates.Authority> stored = stored("");
         if (stored.isPresent()) {
             return stored.get();
         }
@@ -85,7 +85,9 @@ public class MerchantCertificates {
                 + " created_at = IF(?4, VALUES(created_at), created_at)")
                 .setParameter(1, certificate).setParameter(2, key).setParameter(3, InstantConverter.utc(now))
                 .setParameter(4, unreadableRowExists()).executeUpdate();
-        return stored().orElseThrow(() -> new IllegalStateException("the merchant authority cannot be read back"));
+        // A locking read: a plain one would see this transaction's snapshot, taken before another instance's row.
+        return stored(" FOR UPDATE").orElseThrow(() -> new IllegalStateException(
+                "the merchant authority cannot be read back"));
     }
 
     private boolean unreadableRowExists() {
@@ -98,10 +100,10 @@ public class MerchantCertificates {
         return exists;
     }
 
-    private Optional<ClientCertificates.Authority> stored() {
+    private Optional<ClientCertificates.Authority> stored(String lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT certificate, private_key_sealed"
-                + " FROM merchant_certificate_authority WHERE id = 1").getResultList();
+                + " FROM merchant_certificate_authority WHERE id = 1" + lock).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

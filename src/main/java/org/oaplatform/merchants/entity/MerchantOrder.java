@@ -24,9 +24,11 @@ import java.time.Instant;
 @NamedQuery(name = MerchantOrder.ID_BY_PUBLIC_ID, query = "SELECT o.id FROM MerchantOrder o WHERE o.publicId = :id")
 @NamedQuery(name = MerchantOrder.ID_BY_CODE, query = "SELECT o.id FROM MerchantOrder o WHERE o.codeToken = :code")
 @NamedQuery(name = MerchantOrder.PAID_BETWEEN, query = "SELECT o FROM MerchantOrder o"
-        + " WHERE o.merchantId = :merchantId AND o.paidAt >= :from AND o.paidAt < :to ORDER BY o.paidAt")
+        + " WHERE o.merchantId = :merchantId AND o.paidAt >= :from AND o.paidAt < :to"
+        + " AND o.reversalPostingId IS NULL ORDER BY o.paidAt")
 @NamedQuery(name = MerchantOrder.FEES_PAID_BETWEEN, query = "SELECT o.totalFee FROM MerchantOrder o"
-        + " WHERE o.merchantId = :merchantId AND o.paidAt >= :from AND o.paidAt < :to")
+        + " WHERE o.merchantId = :merchantId AND o.paidAt >= :from AND o.paidAt < :to"
+        + " AND o.reversalPostingId IS NULL")
 @NamedQuery(name = MerchantOrder.WAITING_FOR, query = "SELECT o FROM MerchantOrder o WHERE o.payerId = :payer"
         + " AND o.state = :userPaying AND o.payableUntil > :now ORDER BY o.createdAt DESC")
 @NamedQuery(name = MerchantOrder.WAITED_TOO_LONG, query = "SELECT o.id FROM MerchantOrder o"

@@ -353,6 +353,32 @@ class MerchantPaymentsIT {
     }
 
     @Test
+    void aStaticCodeWhoseNotifyUrlWasClearedNotifiesNobody() throws Exception {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 1_000);
+        try (MerchantServer merchantServer = new MerchantServer(0)) {
+            String path = "api/v1/official-accounts/" + shop.app().appid() + "/merchant/static-code";
+            String codeUrl = shop.owner().api().post(path, Json.createObjectBuilder()
+                    .add("notifyUrl", merchantServer.notifyUrl()).build()).json().getString("codeUrl");
+            Api.Reply cleared = shop.owner().api().post(path, Json.createObjectBuilder().build());
+            assertEquals(200, cleared.status(), cleared.text());
+            assertEquals(codeUrl, cleared.json().getString("codeUrl"), "the printed code stays valid");
+            assertTrue(!cleared.json().containsKey("notifyUrl") || cleared.json().isNull("notifyUrl"), cleared.text());
+
+            Api.Reply order = payer.api().post("api/v1/payments/static-orders", Json.createObjectBuilder()
+                    .add("codeUrl", codeUrl).add("amount", 250).build());
+            assertEquals(201, order.status(), order.text());
+            Api.Reply paid = Shops.pay(payer.api(), order.json().getString("id"), WalletData.PIN, WalletData.key());
+            assertEquals(200, paid.status(), paid.text());
+            assertEquals(1_000 - 250, payer.balance());
+            // The first notification goes out right after the payment's commit; seconds of silence mean none.
+            assertEquals(null, merchantServer.next(Duration.ofSeconds(8)), "no notify URL, no notification");
+        }
+        WalletData.assertLedgerConsistent(api);
+    }
+
+    @Test
     void aSuspendedMerchantIsAnsweredNoauthAndItsOrdersCannotBePaid() throws Exception {
         Api api = new Api(base);
         Shop shop = Shops.shop(api);

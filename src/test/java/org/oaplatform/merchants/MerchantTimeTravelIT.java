@@ -273,4 +273,43 @@ class MerchantTimeTravelIT {
         assertEquals(0, payer.api().get("api/v1/payments/pending").array().size());
         assertEquals(200_000, payer.balance(), "nothing was taken");
     }
+
+    /** A micropay below the no-PIN limit, paid at once from a fresh payment code of the payer; its out_trade_no. */
+    private static String micropaid(Api api, Shop shop, WalletData.Holder payer, String prefix, long fen) {
+        String code = payer.api().post("api/v1/wallet/payment-codes", Json.createObjectBuilder().build()).json()
+                .getString("code");
+        String number = prefix + System.nanoTime();
+        Map<String, String> paid = call(api, shop, "pay/micropay", request(shop, "out_trade_no", number, "body",
+                "Tea", "total_fee", Long.toString(fen), "spbill_create_ip", "203.0.113.9", "auth_code", code));
+        assertEquals("SUCCESS", paid.get("result_code"), paid.toString());
+        return number;
+    }
+
+    @Test
+    void aMicropayIsReversedOnlyWithinSevenDaysAndAReversedOneAnswersTheSameAfterThem() {
+        Api api = new Api(base.toString(), "10.9.0.6");
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 10_000);
+        String kept = micropaid(api, shop, payer, "KEEP", 700);
+        String undone = micropaid(api, shop, payer, "UNDO", 300);
+        Map<String, String> reversed = call(api, shop, "secapi/pay/reverse", request(shop, "out_trade_no", undone));
+        assertEquals("SUCCESS", reversed.get("result_code"), reversed.toString());
+        assertEquals("N", reversed.get("recall"));
+        assertEquals(10_000 - 700, payer.balance(), "the reversed payment went back");
+
+        // The window counts from the order, and its end is exclusive: at exactly 7 days the order is out of reach.
+        clock.advance(MicropayReversals.WINDOW);
+        Map<String, String> late = call(api, shop, "secapi/pay/reverse", request(shop, "out_trade_no", kept));
+        assertEquals("FAIL", late.get("result_code"), late.toString());
+        assertEquals("REVERSE_EXPIRE", late.get("err_code"), late.toString());
+        assertEquals("SUCCESS", call(api, shop, "pay/orderquery", request(shop, "out_trade_no", kept))
+                .get("trade_state"), "a refused reversal changes nothing");
+        assertEquals(10_000 - 700, payer.balance(), "nothing moved");
+
+        Map<String, String> again = call(api, shop, "secapi/pay/reverse", request(shop, "out_trade_no", undone));
+        assertEquals("SUCCESS", again.get("result_code"), "a done reversal is answered again: " + again);
+        assertEquals("REVOKED", call(api, shop, "pay/orderquery", request(shop, "out_trade_no", undone))
+                .get("trade_state"));
+        assertEquals(10_000 - 700, payer.balance(), "and not made twice");
+    }
 }

@@ -235,6 +235,11 @@ class MerchantTimeTravelIT {
         assertEquals("PROCESSING", settled.getString("status"));
         assertEquals(0, balance(shop), "the whole balance went to the bank and fee income");
         assertEquals(0, balance(failing));
+        Api.Reply stranger = payer.api().get("api/v1/official-accounts/" + shop.app().appid()
+                + "/merchant/settlements");
+        assertTrue(stranger.status() == 403 || stranger.status() == 404, stranger.text());
+        assertTrue(stranger.contentType().startsWith("application/problem+json"), stranger.contentType());
+        assertNotNull(stranger.problem(), stranger.text());
 
         clock.advance(BankGateway.LONGEST_CALL.plusSeconds(5));
         settlements.reconcileProcessing();

@@ -9,9 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +97,7 @@ public final class DevServer {
         serverEnv.put("OA_DEV_MODE", System.getenv().getOrDefault("OA_DEV_MODE", "true"));
         // Media files beside the database's, kept across restarts like it.
         serverEnv.put("OA_MEDIA_DIR", System.getenv().getOrDefault("OA_MEDIA_DIR", dataDir.resolve("media").toString()));
+        serverEnv.put("OA_SECRET_KEY", secretKey());
         // In a session of its own, so that Ctrl-C reaches only this launcher, whose shutdown hook undeploys and stops
         // the domain in order; a domain killed by the same signal would keep the application registered.
         run(serverEnv, "setsid", "--wait", payaraHome.resolve("bin/asadmin").toString(), "start-domain", "domain1");
@@ -104,6 +108,28 @@ public final class DevServer {
         asadmin(serverEnv, "deploy", "--force=true", "--name", "oa-platform", "--contextroot", "/", war.toString());
         waitUntilHealthy();
         return Duration.between(started, Instant.now());
+    }
+
+    /**
+     * {@code OA_SECRET_KEY}, or one made once and kept beside the data: what was sealed (merchants' API keys,
+     * developer server tokens) must still open after a restart, as in production.
+     */
+    private String secretKey() throws IOException {
+        String configured = System.getenv("OA_SECRET_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path kept = dataDir.resolve("secret-key");
+        if (Files.exists(kept)) {
+            return Files.readString(kept).strip();
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String encoded = Base64.getEncoder().encodeToString(key);
+        Files.createDirectories(dataDir);
+        Files.writeString(Files.createFile(kept, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))), encoded);
+        return encoded;
     }
 
     /** The database the server uses, for benchmarks that load data in bulk. */

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.oaplatform.merchants.Shops.Shop;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.SandboxCards;
 import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.WalletData;
 
@@ -297,6 +298,43 @@ class MerchantPaymentsIT {
         Api.Reply shown = owner.api().get("api/v1/official-accounts/" + app.appid() + "/merchant");
         assertEquals(200, shown.status(), shown.text());
         assertTrue(!shown.text().contains(enrolled.json().getString("apiKey")), "the key is shown once");
+    }
+
+    @Test
+    void theSettlementCardStaysLinkedUntilTheOwnerNamesAnother() {
+        Api api = new Api(base);
+        Shop shop = Shops.shop(api);
+        Api owner = shop.owner().api();
+        String merchant = "api/v1/official-accounts/" + shop.app().appid() + "/merchant";
+        String first = shop.owner().cardId();
+        Api.Reply kept = owner.delete("api/v1/wallet/cards/" + first);
+        assertEquals(409, kept.status(), kept.text());
+        assertEquals("settlement-card-in-use", kept.problem(), kept.text());
+        assertTrue(kept.text().contains(shop.mchId()), kept.text());
+
+        Api.Reply linked = WalletData.link(owner, SandboxCards.OK_DEBIT_2);
+        assertEquals(201, linked.status(), linked.text());
+        String second = linked.json().getString("id");
+        WalletData.Holder stranger = WalletData.holder(api, 0);
+        Api.Reply foreignCard = owner.put(merchant + "/settlement-card", choice(stranger.cardId()));
+        assertEquals(404, foreignCard.status(), foreignCard.text());
+        Api.Reply noCard = owner.put(merchant + "/settlement-card", Json.createObjectBuilder().build());
+        assertEquals(400, noCard.status(), noCard.text());
+        Api.Reply notTheOwner = stranger.api().put(merchant + "/settlement-card", choice(stranger.cardId()));
+        assertTrue(notTheOwner.status() == 403 || notTheOwner.status() == 404, notTheOwner.text());
+        assertEquals(first, owner.get(merchant).json().getString("settlementCardId"), "refusals changed nothing");
+
+        Api.Reply changed = owner.put(merchant + "/settlement-card", choice(second));
+        assertEquals(200, changed.status(), changed.text());
+        assertEquals(second, changed.json().getString("settlementCardId"));
+        assertEquals(204, owner.delete("api/v1/wallet/cards/" + first).status(), "the old card is free now");
+        Api.Reply removedCard = owner.put(merchant + "/settlement-card", choice(first));
+        assertEquals(404, removedCard.status(), removedCard.text());
+        assertEquals(409, owner.delete("api/v1/wallet/cards/" + second).status());
+    }
+
+    private static JsonObject choice(String cardId) {
+        return Json.createObjectBuilder().add("settlementCardId", cardId).build();
     }
 
     private static Api.Reply pay(Api person, String orderId, String pin, String key) {

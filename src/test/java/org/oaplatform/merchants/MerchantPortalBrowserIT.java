@@ -22,6 +22,7 @@ import org.oaplatform.merchants.Shops.Shop;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
 import org.oaplatform.testsupport.PortalPage;
+import org.oaplatform.testsupport.SandboxCards;
 import org.oaplatform.testsupport.TestData;
 import org.oaplatform.testsupport.WalletData;
 import org.openqa.selenium.By;
@@ -55,6 +56,8 @@ class MerchantPortalBrowserIT {
         String first = PayClients.paidOrder(pay, payer, 1_250);
         String second = PayClients.paidOrder(pay, payer, 300);
         TestData.App other = TestData.verifiedServiceAccount(shop.owner().api());
+        Api.Reply secondCard = WalletData.link(shop.owner().api(), SandboxCards.OK_DEBIT_2);
+        assertEquals(201, secondCard.status(), secondCard.text());
         try (PortalPage page = PortalPage.start(base, "merchant")) {
             page.run(() -> {
                 page.logIn(shop.owner().phone());
@@ -90,6 +93,11 @@ class MerchantPortalBrowserIT {
                 page.type("merchant:staticNotify", "https://shop.example.com/static");
                 page.click("merchant:staticCode");
                 assertTrue(page.text("staticCodeUrl").startsWith("weixin://wxpay/bizpayurl?pr="));
+                new Select(page.await("merchant:newCard")).selectByValue(secondCard.json().getString("id"));
+                page.click("merchant:changeCard");
+                page.assertNoErrors();
+                assertTrue(page.driver().findElement(By.id("merchant:overview")).getText().contains("5678"),
+                        "the settlement card shown is the new one");
                 page.confirm(page.await("merchant:resetKey"));
                 String newKey = page.text("apiKey");
                 assertEquals(32, newKey.length());

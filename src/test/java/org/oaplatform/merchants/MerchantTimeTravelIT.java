@@ -6,16 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -35,6 +42,7 @@ import org.oaplatform.payments.boundary.LedgerAudit;
 import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.testsupport.Api;
 import org.oaplatform.testsupport.Deployments;
+import org.oaplatform.testsupport.Eventually;
 import org.oaplatform.testsupport.MovableClock;
 import org.oaplatform.testsupport.SandboxCards;
 import org.oaplatform.testsupport.WalletData;
@@ -69,6 +77,9 @@ class MerchantTimeTravelIT {
 
     @Inject
     MicropayReversals reversals;
+
+    @Resource(lookup = "jdbc/oaplatform")
+    DataSource database;
 
     @AfterEach
     void ledgerHoldsAndBackToNow() {
@@ -183,6 +194,73 @@ class MerchantTimeTravelIT {
         }
     }
 
+    @Test
+    void aKeyThePlatformCannotReadFailsItsAttemptsOnScheduleUntilTheOwnerResetsIt() throws Exception {
+        Api api = new Api(base.toString(), "10.9.0.4");
+        Shop shop = Shops.shop(api);
+        try (MerchantServer merchant = new MerchantServer(0)) {
+            String number = "UNSEALED" + System.nanoTime();
+            String codeUrl = place(api, shop, number, merchant.notifyUrl()).get("code_url");
+            // As after a restart under another OA_SECRET_KEY: the sealed key no longer opens.
+            sql("UPDATE merchant SET api_key_sealed = ? WHERE mch_id = ?",
+                    Base64.getEncoder().encodeToString(new byte[48]), shop.mchId());
+
+            Map<String, String> refused = RawPay.post(api, "pay/orderquery",
+                    PayXml.write(request(shop, "out_trade_no", number)));
+            assertEquals("FAIL", refused.get("return_code"), refused.toString());
+            assertTrue(refused.get("return_msg").contains("OA_SECRET_KEY"), refused.toString());
+
+            WalletData.Holder payer = WalletData.holder(api, 1_000);
+            Api.Reply paid = Shops.pay(payer.api(), scan(payer, codeUrl).json().getString("id"),
+                    WalletData.PIN, WalletData.key());
+            assertEquals(200, paid.status(), "the payment does not need the merchant's key: " + paid.text());
+            assertNull(merchant.next(Duration.ofSeconds(11)), "nothing can be signed");
+            String[] state = notification(number);
+            assertEquals("PENDING", state[0]);
+            assertEquals("1", state[1], "one failed attempt, not one at every run of the timer");
+            assertTrue(state[2].contains("OA_SECRET_KEY"), state[2]);
+
+            Api.Reply reset = shop.owner().api().post("api/v1/official-accounts/" + shop.app().appid()
+                    + "/merchant/api-key", Json.createObjectBuilder().build());
+            assertEquals(200, reset.status(), reset.text());
+            String newKey = reset.json().getString("apiKey");
+            clock.advance(Duration.ofSeconds(15));
+            String sent = merchant.next(Duration.ofSeconds(20));
+            assertNotNull(sent, "the next attempt on schedule");
+            Map<String, String> fields = PayXml.read(sent.getBytes(StandardCharsets.UTF_8));
+            assertEquals(number, fields.get("out_trade_no"));
+            assertTrue(PaySignature.verify(fields, SignType.MD5, newKey), "signed with the new key: " + fields);
+            assertEquals("DELIVERED", Eventually.poll(Duration.ofSeconds(10), () -> notification(number)[0],
+                    "DELIVERED"::equals));
+        }
+    }
+
+    private void sql(String update, String... values) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(update)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            assertEquals(1, statement.executeUpdate(), update);
+        }
+    }
+
+    /** The payment notification of this order: state, attempts, last error. */
+    private String[] notification(String outTradeNo) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT n.state, n.attempts, n.last_error"
+                        + " FROM pay_notification n JOIN merchant_order o ON o.id = n.order_id"
+                        + " WHERE o.out_trade_no = ? AND n.seq = 0")) {
+            statement.setString(1, outTradeNo);
+            try (ResultSet row = statement.executeQuery()) {
+                assertTrue(row.next(), "a notification of " + outTradeNo);
+                return new String[] {row.getString(1), Integer.toString(row.getInt(2)), row.getString(3)};
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A NATIVE order of {@code fen} placed through the merchant API and paid by the payer; its out_trade_no. */
     private static String paid(Api api, Shop shop, WalletData.Holder payer, long fen) {
         Map<String, String> fields = RawPay.signedOrder(shop.app().appid(), shop.mchId(), shop.apiKey());
@@ -226,6 +304,7 @@ class MerchantTimeTravelIT {
         LocalDate today = PayTime.today(clock.clock().instant());
 
         clock.advance(Duration.ofDays(1));
+        paid(api, shop, payer, 400);
         settlements.settleDay(today);
         assertEquals(0, settlements.settleDay(today), "a day is settled once");
         JsonObject settled = onlySettlement(shop, today);
@@ -233,7 +312,7 @@ class MerchantTimeTravelIT {
         assertEquals(8 + 0 - 3, settled.getJsonNumber("fee").longValueExact(), "0.6 % per transaction, half-up");
         assertEquals(833 - 5, settled.getJsonNumber("net").longValueExact());
         assertEquals("PROCESSING", settled.getString("status"));
-        assertEquals(0, balance(shop), "the whole balance went to the bank and fee income");
+        assertEquals(400, balance(shop), "what the account held at midnight went; the next day's payment stays");
         assertEquals(0, balance(failing));
         Api.Reply stranger = payer.api().get("api/v1/official-accounts/" + shop.app().appid()
                 + "/merchant/settlements");
@@ -253,7 +332,10 @@ class MerchantTimeTravelIT {
         JsonObject again = onlySettlement(failing, next);
         assertEquals(2_000, again.getJsonNumber("amount").longValueExact(), again.toString());
         assertEquals(12, again.getJsonNumber("fee").longValueExact(), "the failed day's fee is charged again");
-        assertEquals("NOTHING", onlySettlement(shop, next).getString("status"), "nothing new to settle");
+        JsonObject nextDay = onlySettlement(shop, next);
+        assertEquals(400, nextDay.getJsonNumber("amount").longValueExact(), nextDay.toString());
+        assertEquals(2, nextDay.getJsonNumber("fee").longValueExact(), "settled with its own day's fee");
+        assertEquals(0, balance(shop));
     }
 
     @Test

@@ -134,7 +134,9 @@ public class MerchantSettlements {
         long fee = Math.max(0, feeOf(merchantId, from, until));
         LedgerAccount account = em.find(LedgerAccount.class, merchant.ledgerAccountId(),
                 LockModeType.PESSIMISTIC_WRITE);
-        long amount = account.balance();
+        // What the account held when the day ended: payments after that are the next day's, with their fee. Refunds
+        // since may have taken part of it, and what is no longer there is not paid out.
+        long amount = Math.min(account.balance(), ledger.balanceBefore(account.id(), until));
         Instant now = clock.instant();
         String publicId = ids.publicId(MerchantSettlement.ID_PREFIX);
         if (amount <= fee) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -75,6 +76,14 @@ public class MerchantsResource {
     @GET
     public Merchants.MerchantView get(@PathParam("appid") String appid) {
         return merchants.view(currentPerson.id(), appid);
+    }
+
+    /** The owner names another of their cards for the settlements that follow. */
+    @PUT
+    @Path("settlement-card")
+    public Merchants.MerchantView changeSettlementCard(@PathParam("appid") String appid,
+            @Valid @NotNull(message = "{oa.body.required}") Enrolment request) {
+        return merchants.changeSettlementCard(currentPerson.id(), appid, request.settlementCardId);
     }
 
     /** A refund by the owner with the payment password; the Idempotency-Key makes a retry the same refund. */

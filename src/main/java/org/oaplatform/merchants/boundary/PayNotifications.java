@@ -49,9 +49,18 @@ public class PayNotifications {
 
     private static final Logger LOG = Logger.getLogger(PayNotifications.class.getName());
     private static final int MAX_DUE_PER_RUN = 200;
+    static final String UNSEALABLE_KEY = "not sent: the merchant's API key was sealed under another OA_SECRET_KEY;"
+            + " the owner resets it in the portal and the next attempt is signed with the new key";
 
-    /** A claimed attempt and everything needed to make it without the database. */
-    public record Claim(long notificationId, int attempt, URI url, String xml) {
+    /**
+     * A claimed attempt and everything needed to make it without the database; {@code unsendable} says why it cannot
+     * be made at all (then url and xml are null), so that it fails on WeChat's schedule instead of at every run.
+     */
+    public record Claim(long notificationId, int attempt, URI url, String xml, String unsendable) {
+
+        static Claim sendable(long notificationId, int attempt, URI url, String xml) {
+            return new Claim(notificationId, attempt, url, xml, null);
+        }
     }
 
     @PersistenceContext
@@ -109,9 +118,12 @@ public class PayNotifications {
     public void deliver(long notificationId) {
         PayNotifications self = context.getBusinessObject(PayNotifications.class);
         Optional<Claim> claim = self.claim(notificationId);
-        if (claim.isPresent()) {
-            self.record(claim.get(), NotifyAttempt.run(outbound.client(), claim.get().url(), claim.get().xml()));
+        if (claim.isEmpty()) {
+            return;
         }
+        Claim made = claim.get();
+        self.record(made, made.unsendable() != null ? new NotifyAttempt.Outcome(false, 0, made.unsendable(), null)
+                : NotifyAttempt.run(outbound.client(), made.url(), made.xml()));
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = true, info = "pay-notifications")
@@ -143,16 +155,20 @@ public class PayNotifications {
         MerchantOrder order = em.find(MerchantOrder.class, notification.orderId());
         Merchant merchant = em.find(Merchant.class, order.merchantId());
         // Signed at each attempt with the key of that moment: a merchant who reset the key verifies with the new one.
-        String key = merchants.apiKey(merchant).orElseThrow(() -> new IllegalStateException("the API key of mch_id "
-                + merchant.mchId() + " cannot be unsealed; the owner must reset it"));
+        Optional<String> key = merchants.apiKey(merchant);
+        if (key.isEmpty()) {
+            // The claim commits, so the attempt counts and the next waits its turn: throwing here would roll the
+            // claim back and leave the notification due again at every run of the timer.
+            return Optional.of(new Claim(notificationId, attempt, null, null, UNSEALABLE_KEY));
+        }
         Optional<Long> refundId = notification.refundId();
         if (refundId.isPresent()) {
             MerchantRefund refund = em.find(MerchantRefund.class, refundId.get());
-            return Optional.of(new Claim(notificationId, attempt, URI.create(refund.notifyUrl()),
-                    refundDocument(order, refund, merchant, key)));
+            return Optional.of(Claim.sendable(notificationId, attempt, URI.create(refund.notifyUrl()),
+                    refundDocument(order, refund, merchant, key.get())));
         }
-        return Optional.of(new Claim(notificationId, attempt, URI.create(order.notifyUrl()),
-                document(order, merchant, key)));
+        return Optional.of(Claim.sendable(notificationId, attempt, URI.create(order.notifyUrl()),
+                document(order, merchant, key.get())));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -8,6 +8,8 @@ public enum MerchantError implements ErrorCode {
             "only a verified service account of mainland China can take payments"),
     MERCHANT_EXISTS(409, "merchant-exists", "this account is a merchant already"),
     MERCHANT_UNKNOWN(404, "merchant-unknown", "this account is not a merchant"),
+    SETTLEMENT_CARD_IN_USE(409, "settlement-card-in-use",
+            "settlements of a merchant are paid to this card; name another settlement card for it first"),
     MERCHANT_SUSPENDED(403, "merchant-suspended", "the platform suspended this merchant; it takes no payments now"),
     ORDER_UNKNOWN(404, "order-unknown", "no such order"),
     ORDER_EXPIRED(410, "order-expired", "this order can no longer be paid; ask the merchant for a new one"),

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.oaplatform.merchants.entity.MerchantRefund;
-import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Hashing;
 import org.oaplatform.webhooks.control.OutboundUrlPolicy;
 

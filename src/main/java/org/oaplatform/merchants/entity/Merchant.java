@@ -19,12 +19,14 @@ import java.time.Instant;
 @NamedQuery(name = Merchant.OF_ACCOUNT, query = "SELECT m FROM Merchant m WHERE m.accountId = :accountId")
 @NamedQuery(name = Merchant.NEWEST_FIRST, query = "SELECT m FROM Merchant m ORDER BY m.id DESC")
 @NamedQuery(name = Merchant.BY_STATIC_CODE, query = "SELECT m FROM Merchant m WHERE m.staticCodeToken = :token")
+@NamedQuery(name = Merchant.SETTLED_TO, query = "SELECT m FROM Merchant m WHERE m.settlementCardId = :cardId")
 public class Merchant {
 
     public static final String BY_MCH_ID = "Merchant.byMchId";
     public static final String OF_ACCOUNT = "Merchant.ofAccount";
     public static final String BY_STATIC_CODE = "Merchant.byStaticCode";
     public static final String NEWEST_FIRST = "Merchant.newestFirst";
+    public static final String SETTLED_TO = "Merchant.settledTo";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -88,6 +90,10 @@ public class Merchant {
     }
 
     /** The old key stops verifying at once: a request signed with it gets SIGNERROR. */
+    public void settleTo(long cardId) {
+        this.settlementCardId = cardId;
+    }
+
     public void replaceApiKey(String sealed, Instant now) {
         this.apiKeySealed = sealed;
         this.apiKeySetAt = now;

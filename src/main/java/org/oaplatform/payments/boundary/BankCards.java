@@ -5,8 +5,10 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +56,9 @@ public class BankCards {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Event<BankCardRemoval> removal;
+
     /**
      * Links a card: the bank is asked outside any transaction (no connection or transaction waits on it), then the
      * card is kept in a transaction of its own. Without a bank nothing is checked or kept.
@@ -88,7 +93,8 @@ public class BankCards {
     }
 
     public void remove(long personId, String cardId) {
-        BankCard card = activeCard(personId, cardId);
+        BankCard card = lockedActiveCard(personId, cardId);
+        removal.fire(new BankCardRemoval(personId, card.id(), card.publicId()));
         card.remove(clock.instant());
         audit.record("bank-card.removed", "person:" + personId, card.publicId() + " " + card.label());
     }
@@ -99,6 +105,21 @@ public class BankCards {
                 .flatMap(id -> em.createNamedQuery(BankCard.BY_PUBLIC_ID, BankCard.class).setParameter("publicId", id)
                         .getResultStream().filter(c -> c.personId() == personId && !c.isRemoved()).findFirst())
                 .orElseThrow(() -> new BusinessException(PaymentError.CARD_UNKNOWN));
+    }
+
+    /**
+     * The card, locked: whoever removes a card or starts paying to it (a merchant's settlement card) takes this lock
+     * first, so that neither acts on a card the other has just changed.
+     *
+     * @throws BusinessException unless the card is this person's and still linked once locked
+     */
+    public BankCard lockedActiveCard(long personId, String cardId) {
+        BankCard card = activeCard(personId, cardId);
+        em.refresh(card, LockModeType.PESSIMISTIC_WRITE);
+        if (card.isRemoved()) {
+            throw new BusinessException(PaymentError.CARD_UNKNOWN);
+        }
+        return card;
     }
 
     private static void requireRoom(List<BankCard> active) {

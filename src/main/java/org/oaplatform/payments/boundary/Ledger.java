@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.oaplatform.payments.entity.AccountKind;
 import org.oaplatform.payments.entity.LedgerAccount;
 import org.oaplatform.payments.entity.Posting;
 import org.oaplatform.payments.entity.PostingKind;
+import org.oaplatform.payments.entity.PostingLeg;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.Ids;
 import org.oaplatform.platform.control.TimeOrderedIds;
@@ -90,6 +92,15 @@ public class Ledger {
         }
         return em.createNamedQuery(Posting.BY_REFERENCE, Posting.class).setParameter("reference", reference)
                 .getResultList();
+    }
+
+    /**
+     * The balance the account's last leg before {@code before} left it with (0 before its first), read backwards along
+     * {@code idx_posting_leg_account (account_id, id)}: a leg's id and time both follow the account's lock order.
+     */
+    public long balanceBefore(long accountId, Instant before) {
+        return em.createNamedQuery(PostingLeg.BALANCE_BEFORE, Long.class).setParameter("accountId", accountId)
+                .setParameter("before", before).setMaxResults(1).getResultStream().findFirst().orElse(0L);
     }
 
     public Map<Long, LedgerAccount> accounts(List<Long> accountIds) {

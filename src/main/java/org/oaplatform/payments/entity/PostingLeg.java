@@ -6,13 +6,18 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** What one posting adds to one account (negative takes away), with the balance it left behind. */
 @Entity
 @Table(name = "posting_leg")
+@NamedQuery(name = PostingLeg.BALANCE_BEFORE, query = "SELECT l.balanceAfter FROM PostingLeg l"
+        + " WHERE l.accountId = :accountId AND l.postedAt < :before ORDER BY l.id DESC")
 public class PostingLeg {
+
+    public static final String BALANCE_BEFORE = "PostingLeg.balanceBefore";
 
     /** From {@code TimeOrderedIds}, like the posting's: legs of a posting are ordered by it. */
     @Id

@@ -103,6 +103,7 @@ public class MerchantBacking implements Serializable {
         try {
             merchant = merchants.view(user.id(), appid);
             settled = settlements.ofMerchant(user.id(), appid, 30);
+            ownCards = cards.list(user.id());
         } catch (BusinessException notYet) {
             if (notYet.code() != MerchantError.MERCHANT_UNKNOWN) {
                 throw notYet;
@@ -118,6 +119,11 @@ public class MerchantBacking implements Serializable {
         PortalMessages.info("merchant.applied", enrolled.mchId());
         show();
         orders.load(appid);
+    }
+
+    public void changeSettlementCard() {
+        merchant = merchants.changeSettlementCard(user.id(), appid, cardId);
+        PortalMessages.info("merchant.card.changed", merchant.settlementCard());
     }
 
     public void resetApiKey() {

@@ -121,7 +121,16 @@ class MerchantPaymentsIT {
         Api.Reply merchant = shop.owner().api().get("api/v1/official-accounts/" + shop.app().appid() + "/merchant");
         assertEquals(1_250, merchant.json().getJsonNumber("balance").longValueExact(), merchant.text());
         Api.Reply statement = payer.api().get("api/v1/wallet/transactions");
-        assertTrue(statement.text().contains("MERCHANT_PAYMENT"), statement.text());
+        JsonObject payment = statement.json().getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("type").equals("MERCHANT_PAYMENT")).findFirst().orElseThrow();
+        JsonObject shopShown = payment.getJsonObject("counterpart");
+        assertEquals("MERCHANT", shopShown.getString("kind"), payment.toString());
+        assertEquals(shop.mchId(), shopShown.getString("handle"));
+        String accountName = shop.owner().api().get("api/v1/official-accounts/" + shop.app().appid()).json()
+                .getString("name");
+        assertEquals(accountName, shopShown.getString("name"), "the statement names the shop");
+        assertEquals("Coffee 咖啡", payment.getString("memo"));
+        assertEquals("SUCCESS", payment.getString("status"));
         WalletData.assertLedgerConsistent(api);
     }
 

@@ -1,6 +1,7 @@
 package org.oaplatform.payments.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -83,6 +84,9 @@ public class Statements {
 
     @Inject
     People people;
+
+    @Inject
+    Instance<StatementReferences> otherReferences;
 
     public Page of(long personId, Filter filter) {
         int limit = filter.limit() <= 0 ? 20 : Math.min(filter.limit(), MAX_PAGE);
@@ -186,6 +190,15 @@ public class Statements {
         topUps.values().forEach(t -> cardIds.add(t.cardId()));
         withdrawals.values().forEach(w -> cardIds.add(w.cardId()));
         Map<Long, Counterpart> cards = cards(cardIds);
+        Set<String> others = new HashSet<>(references);
+        others.removeAll(transfers.keySet());
+        others.removeAll(packets.keySet());
+        others.removeAll(topUps.keySet());
+        others.removeAll(withdrawals.keySet());
+        Map<String, StatementReferences.Described> described = new HashMap<>();
+        if (!others.isEmpty()) {
+            otherReferences.forEach(source -> described.putAll(source.describe(others)));
+        }
         return legs.stream().map(leg -> {
             String reference = leg.posting().reference();
             Counterpart counterpart = null;
@@ -209,6 +222,11 @@ public class Statements {
                 Withdrawal w = withdrawals.get(reference);
                 counterpart = cards.get(w.cardId());
                 status = w.status().name();
+            } else if (described.containsKey(reference)) {
+                StatementReferences.Described d = described.get(reference);
+                counterpart = d.counterpart();
+                status = d.status();
+                memo = d.memo();
             }
             return new Entry(leg.posting().publicId(), leg.posting().kind(), leg.amount(), leg.balanceAfter(),
                     reference, counterpart, status, memo, leg.postedAt());

@@ -116,6 +116,12 @@ class MerchantTimeTravelIT {
         return call(api, shop, "pay/unifiedorder", fields);
     }
 
+    private static void payScanned(WalletData.Holder payer, String codeUrl) {
+        Api.Reply paid = Shops.pay(payer.api(), scan(payer, codeUrl).json().getString("id"), WalletData.PIN,
+                WalletData.key());
+        assertEquals(200, paid.status(), paid.text());
+    }
+
     private static Api.Reply scan(WalletData.Holder payer, String codeUrl) {
         return payer.api().post("api/v1/payments/scans", Json.createObjectBuilder().add("codeUrl", codeUrl).build());
     }
@@ -170,10 +176,7 @@ class MerchantTimeTravelIT {
         try (MerchantServer merchant = new MerchantServer(1)) {
             String number = "NOTIFY" + System.nanoTime();
             String codeUrl = place(api, shop, number, merchant.notifyUrl()).get("code_url");
-            WalletData.Holder payer = WalletData.holder(api, 1_000);
-            Api.Reply paid = Shops.pay(payer.api(), scan(payer, codeUrl).json().getString("id"),
-                    WalletData.PIN, WalletData.key());
-            assertEquals(200, paid.status(), paid.text());
+            payScanned(WalletData.holder(api, 1_000), codeUrl);
 
             String refused = merchant.next(Duration.ofSeconds(20));
             assertNotNull(refused, "the first notification came");
@@ -210,10 +213,7 @@ class MerchantTimeTravelIT {
             assertEquals("FAIL", refused.get("return_code"), refused.toString());
             assertTrue(refused.get("return_msg").contains("OA_SECRET_KEY"), refused.toString());
 
-            WalletData.Holder payer = WalletData.holder(api, 1_000);
-            Api.Reply paid = Shops.pay(payer.api(), scan(payer, codeUrl).json().getString("id"),
-                    WalletData.PIN, WalletData.key());
-            assertEquals(200, paid.status(), "the payment does not need the merchant's key: " + paid.text());
+            payScanned(WalletData.holder(api, 1_000), codeUrl); // the payment does not need the merchant's key
             assertNull(merchant.next(Duration.ofSeconds(11)), "nothing can be signed");
             String[] state = notification(number);
             assertEquals("PENDING", state[0]);
@@ -268,9 +268,7 @@ class MerchantTimeTravelIT {
         fields.remove("sign");
         fields.put("sign", PaySignature.sign(fields, SignType.MD5, shop.apiKey()));
         String codeUrl = call(api, shop, "pay/unifiedorder", fields).get("code_url");
-        Api.Reply paid = Shops.pay(payer.api(), scan(payer, codeUrl).json().getString("id"), WalletData.PIN,
-                WalletData.key());
-        assertEquals(200, paid.status(), paid.text());
+        payScanned(payer, codeUrl);
         return fields.get("out_trade_no");
     }
 

@@ -53,7 +53,7 @@ import org.oaplatform.platform.control.TimeOrderedIds;
 public class MerchantSettlements {
 
     private static final Logger LOG = Logger.getLogger(MerchantSettlements.class.getName());
-    private static final int MAX_PER_RUN = 500;
+    private static final int BATCH = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -97,21 +97,25 @@ public class MerchantSettlements {
         settleDay(PayTime.today(clock.instant()).minusDays(1));
     }
 
-    /** Settles every merchant not yet settled for {@code day}; the payouts go to the bank once each is recorded. */
+    /**
+     * Settles every merchant not yet settled for {@code day}, a batch at a time; the payouts go to the bank once each
+     * is recorded. A merchant whose settlement failed stays unsettled and is tried once a run, not once a batch.
+     *
+     * @return how many settlements went to the bank
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int settleDay(LocalDate day) {
         if (!day.isBefore(PayTime.today(clock.instant()))) {
             throw new IllegalArgumentException(day + " has not ended in Beijing");
         }
-        List<Long> merchants = em.createNamedQuery(MerchantSettlement.UNSETTLED_MERCHANTS, Long.class)
-                .setParameter("dayEnds", PayTime.startOf(day.plusDays(1))).setParameter("day", day)
-                .setMaxResults(MAX_PER_RUN).getResultList();
         MerchantSettlements self = context.getBusinessObject(MerchantSettlements.class);
-        return DueWork.each(merchants, merchantId -> {
-            Optional<Long> recorded = self.record(merchantId, day);
-            recorded.ifPresent(self::submit);
-            return recorded.isPresent();
-        }, LOG, "settlement of merchant");
+        return DueWork.inBatches(BATCH, limit -> em.createNamedQuery(MerchantSettlement.UNSETTLED_MERCHANTS,
+                Long.class).setParameter("dayEnds", PayTime.startOf(day.plusDays(1))).setParameter("day", day)
+                .setMaxResults(limit).getResultList(), merchantId -> {
+                    Optional<Long> recorded = self.record(merchantId, day);
+                    recorded.ifPresent(self::submit);
+                    return recorded.isPresent();
+                }, LOG, "settlement of merchant");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class DueWorkTest {
@@ -48,6 +49,44 @@ class DueWorkTest {
         assertEquals(Level.WARNING, failure.getLevel());
         assertEquals("settlement of item 2 failed and is left for the next run", failure.getMessage());
         assertTrue(failure.getThrown() instanceof IllegalStateException);
+    }
+
+    @Test
+    void batchesRunUntilNothingIsDueAndAFailingItemIsTriedOnceARun() {
+        // Forty items due, batches of ten; item 7 always fails and so stays due, first in every batch after it.
+        List<Long> done = new ArrayList<>();
+        List<Long> ran = new ArrayList<>();
+        int changed = DueWork.inBatches(10, limit -> LongStream.rangeClosed(1, 40).boxed()
+                .filter(id -> !done.contains(id)).limit(limit).toList(), id -> {
+                    ran.add(id);
+                    if (id == 7) {
+                        throw new IllegalStateException("row 7 is inconsistent");
+                    }
+                    done.add(id);
+                    return id % 2 == 0;
+                }, quiet(), "item");
+
+        assertEquals(39, done.size(), "every item but the failing one");
+        assertEquals(40, ran.size(), "the failing item was tried once, not once a batch");
+        assertEquals(20, changed);
+    }
+
+    @Test
+    void batchesStopWhenEveryItemDueWasTriedThisRun() {
+        List<Long> ran = new ArrayList<>();
+        int changed = DueWork.inBatches(3, limit -> List.of(1L, 2L, 3L), id -> {
+            ran.add(id);
+            throw new IllegalStateException("the bank is down");
+        }, quiet(), "item");
+
+        assertEquals(List.of(1L, 2L, 3L), ran);
+        assertEquals(0, changed);
+    }
+
+    private static Logger quiet() {
+        Logger log = Logger.getAnonymousLogger();
+        log.setUseParentHandlers(false);
+        return log;
     }
 
     @Test

@@ -114,6 +114,7 @@ final class BroadcastsBenchmark {
 
     /** {@code mass/sendall} to the developer server's {@code MASSSENDJOBFINISH}. */
     private static Run platform(Api owner, TestData.App app, Connection db) throws Exception {
+        DeveloperServerStub.warmUp();
         try (DeveloperServerStub developer = DeveloperServerStub.start(app.appid())) {
             developer.connect(app, "PLAIN");
             HeapWatch heap = HeapWatch.start();

@@ -235,6 +235,24 @@ class MerchantTimeTravelIT {
         }
     }
 
+    @Test
+    void aNotificationThatCannotBeWrittenFailsOnScheduleNotAtEveryRun() throws Exception {
+        Api api = new Api(base.toString(), "10.9.0.6");
+        Shop shop = Shops.shop(api);
+        String number = "UNWRITABLE" + System.nanoTime();
+        String codeUrl = place(api, shop, number, "https://shop.example.com/notify").get("code_url");
+        // Stored data that no longer makes a request: a host name with a space does not parse as a URI.
+        sql("UPDATE merchant_order SET notify_url = ? WHERE out_trade_no = ?", "https://bad host/notify", number);
+
+        payScanned(WalletData.holder(api, 1_000), codeUrl);
+        String[] failed = Eventually.poll(Duration.ofSeconds(10), () -> notification(number),
+                s -> "1".equals(s[1]) && "PENDING".equals(s[0]));
+        assertEquals("1", failed[1], String.join(" ", failed));
+        assertTrue(failed[2].startsWith("not sent: the notification could not be written"), failed[2]);
+        assertEquals("1", Eventually.stays(Duration.ofSeconds(6), () -> notification(number)[1], "1"::equals),
+                "not tried again at the next run of the timer, only on WeChat's schedule");
+    }
+
     private void sql(String update, String... values) throws SQLException {
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement(update)) {

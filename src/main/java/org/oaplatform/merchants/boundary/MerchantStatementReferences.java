@@ -18,7 +18,7 @@ import org.oaplatform.payments.boundary.Statements;
 @ApplicationScoped
 public class MerchantStatementReferences implements StatementReferences {
 
-    static final String MERCHANT = "MERCHANT";
+    private static final String MERCHANT = "MERCHANT";
 
     @PersistenceContext
     EntityManager em;

@@ -51,7 +51,7 @@ public class PayNotifications {
 
     private static final Logger LOG = Logger.getLogger(PayNotifications.class.getName());
     private static final int MAX_DUE_PER_RUN = 200;
-    static final String UNSEALABLE_KEY = "not sent: the merchant's API key was sealed under another OA_SECRET_KEY;"
+    private static final String UNSEALABLE_KEY = "not sent: the merchant's API key was sealed under another OA_SECRET_KEY;"
             + " the owner resets it in the portal and the next attempt is signed with the new key";
 
     /**
@@ -62,6 +62,10 @@ public class PayNotifications {
 
         static Claim sendable(long notificationId, int attempt, URI url, String xml) {
             return new Claim(notificationId, attempt, url, xml, null);
+        }
+
+        static Claim unsendable(long notificationId, int attempt, String reason) {
+            return new Claim(notificationId, attempt, null, null, reason);
         }
     }
 
@@ -161,7 +165,7 @@ public class PayNotifications {
         if (key.isEmpty()) {
             // The claim commits, so the attempt counts and the next waits its turn: throwing here would roll the
             // claim back and leave the notification due again at every run of the timer.
-            return Optional.of(new Claim(notificationId, attempt, null, null, UNSEALABLE_KEY));
+            return Optional.of(Claim.unsendable(notificationId, attempt, UNSEALABLE_KEY));
         }
         try {
             Optional<Long> refundId = notification.refundId();
@@ -179,8 +183,8 @@ public class PayNotifications {
             // fails its attempt on schedule, as the key above, instead of at every run of the timer.
             LOG.log(Level.WARNING, unrenderable, () -> "payment notification " + notificationId + " attempt "
                     + attempt + " could not be written");
-            return Optional.of(new Claim(notificationId, attempt, null, null, "not sent: the notification could not"
-                    + " be written (" + unrenderable + ")"));
+            return Optional.of(Claim.unsendable(notificationId, attempt, "not sent: the notification could not be"
+                    + " written (" + unrenderable + ")"));
         }
     }
 

@@ -90,7 +90,8 @@ final class BroadcastsBenchmark {
                 + " (SELECT 1 FROM broadcast_monthly m WHERE m.follower_id = f.id AND m.month_key = ?"
                 + " AND m.received >= 4)");
                 PreparedStatement receipts = db.prepareStatement("INSERT INTO broadcast_monthly (follower_id,"
-                        + " month_key, received) SELECT r.follower_id, ?, 1 FROM broadcast_recipient r"
+                        + " person_id, month_key, received) SELECT r.follower_id, r.person_id, ?, 1"
+                        + " FROM broadcast_recipient r"
                         + " WHERE r.broadcast_id = ? ON DUPLICATE KEY UPDATE received = received + 1")) {
             recipients.setLong(1, BASELINE_BROADCAST);
             recipients.setLong(2, accountId);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -11,11 +12,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -32,6 +36,7 @@ import org.oaplatform.broadcasts.entity.Broadcast;
 import org.oaplatform.broadcasts.entity.BroadcastStatus;
 import org.oaplatform.officialaccounts.boundary.OfficialAccounts;
 import org.oaplatform.officialaccounts.entity.AccountId;
+import org.oaplatform.officialaccounts.entity.AccountRegion;
 import org.oaplatform.platform.control.BusinessException;
 import org.oaplatform.platform.control.InstantConverter;
 import org.oaplatform.testsupport.Api;
@@ -43,8 +48,9 @@ import org.oaplatform.testsupport.TestData;
 /**
  * Broadcast quotas with the clock: a subscription account's one a day ends at midnight in Beijing, not in UTC; a
  * service account's followers get four a month and a fifth in the next month; a {@code clientmsgid} repeated within
- * the minute is 45066 and after it 45065 naming the first broadcast. And the fan-out's exactly-once: a chunk run again
- * changes nothing, and a chunk whose message was lost is finished by the recovery timer.
+ * the minute is 45066 and after it 45065 naming the first broadcast, and two broadcasts at once share the last of the
+ * month's allowance. And the fan-out's exactly-once: a chunk run again changes nothing, and a chunk whose message was
+ * lost is finished by the recovery timer.
  */
 @ExtendWith(ArquillianExtension.class)
 class BroadcastQuotasIT {
@@ -78,6 +84,9 @@ class BroadcastQuotasIT {
     @Inject
     UserTransaction transaction;
 
+    @Resource(lookup = "jdbc/oaplatform")
+    DataSource database;
+
     @AfterEach
     void backToNow() {
         clock.reset();
@@ -110,6 +119,39 @@ class BroadcastQuotasIT {
         Instant nextMonth = today.withDayOfMonth(1).plusMonths(1).atStartOfDay(BroadcastCalendar.CHINA).toInstant();
         clock.advance(Duration.between(Instant.now(), nextMonth).plusMinutes(1));
         assertEquals(2, sent(broadcasts.sendAll(account, text("下个月")).msgId()));
+    }
+
+    @Test
+    void twoBroadcastsAtOnceShareTheLastOfTheMonthsAllowance() throws Exception {
+        AccountId account = account("SERVICE", 6);
+        int month = BroadcastCalendar.of(AccountRegion.CN).month(clock.clock().instant());
+        long first;
+        long second;
+        // every follower at three this month, in a transaction held open until both broadcasts' first chunks wait for
+        // those receipts: then both take them at the same moment
+        try (Connection holder = database.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement threeEach = holder.prepareStatement("INSERT INTO broadcast_monthly (month_key,"
+                    + " follower_id, person_id, received) SELECT ?, f.id, f.person_id, 3 FROM follower f"
+                    + " WHERE f.account_id = ?")) {
+                threeEach.setInt(1, month);
+                threeEach.setLong(2, account.value());
+                assertEquals(6, threeEach.executeUpdate());
+            }
+            first = broadcasts.sendAll(account, text("第四条之一")).msgId();
+            second = broadcasts.sendAll(account, text("第四条之二")).msgId();
+            long waiting = Eventually.poll(Duration.ofSeconds(30), this::lockWaits, n -> n >= 4);
+            assertEquals(4L, waiting, "two chunks of each broadcast wait for the held receipts");
+            holder.commit();
+        }
+        assertEquals(6, sent(first) + sent(second), "each follower got one of the two");
+        assertEquals(6L, recipients(first) + recipients(second));
+        List<?> receipts = em.createNativeQuery("SELECT MIN(m.received), MAX(m.received), COUNT(*)"
+                + " FROM broadcast_monthly m JOIN follower f ON f.id = m.follower_id WHERE f.account_id = ?"
+                + " AND m.month_key = ?").setParameter(1, account.value()).setParameter(2, month).getResultList();
+        Object[] row = (Object[]) receipts.get(0);
+        assertEquals(List.of(4L, 4L, 6L), List.of(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue()), "every follower at four, none at five");
     }
 
     @Test
@@ -211,6 +253,12 @@ class BroadcastQuotasIT {
         assertEquals(6L, ((Number) em.createNativeQuery("SELECT SUM(m.received) FROM broadcast_monthly m"
                 + " JOIN follower f ON f.id = m.follower_id WHERE f.account_id = ?").setParameter(1, account.value())
                 .getSingleResult()).longValue(), "each follower's month counted once");
+    }
+
+    /** Transactions of the database waiting for a row lock. */
+    private long lockWaits() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                + " WHERE trx_state = 'LOCK WAIT'").getSingleResult()).longValue();
     }
 
     private void ddl(String statement) throws Exception {

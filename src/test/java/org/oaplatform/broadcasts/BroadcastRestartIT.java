@@ -132,8 +132,9 @@ class BroadcastRestartIT {
     private static void holdChunkInTheMiddle(Connection holder, long accountId) throws SQLException {
         int month = BroadcastCalendar.of(AccountRegion.CN).month(Instant.now());
         holder.setAutoCommit(false);
-        try (PreparedStatement rows = holder.prepareStatement("INSERT INTO broadcast_monthly (follower_id, month_key,"
-                + " received) SELECT f.id, ?, 0 FROM follower f WHERE f.account_id = ? ORDER BY f.id LIMIT ? OFFSET ?")) {
+        try (PreparedStatement rows = holder.prepareStatement("INSERT INTO broadcast_monthly (follower_id, person_id,"
+                + " month_key, received) SELECT f.id, f.person_id, ?, 0 FROM follower f WHERE f.account_id = ?"
+                + " ORDER BY f.id LIMIT ? OFFSET ?")) {
             rows.setInt(1, month);
             rows.setLong(2, accountId);
             rows.setInt(3, HELD);

@@ -60,40 +60,49 @@ final class FanOutSql {
     }
 
     /**
-     * The chunk's deliveries: where the monthly allowance applies, first each follower's receipt of the month is taken
-     * ({@link #takeReceipts}), then the recipient rows are written for those whose receipt this broadcast took.
+     * The chunk's deliveries. Without the monthly allowance, one {@code INSERT … SELECT} from the target. With it,
+     * first each follower's receipt of the month is taken ({@link #takeReceipts}), then the recipient rows are written
+     * from the receipts this broadcast took: one range of their key, read in order, where reading the target a second
+     * time and looking up each follower's receipt cost the chunk a quarter more (docs/performance.md, run O).
      *
      * @return how many received it
      */
     int insertRecipients(EntityManager em, long from, long to, Instant now) {
+        Query insert;
         if (monthlyAllowance) {
             takeReceipts(em, from, to);
-        }
-        String receiptTaken = monthlyAllowance ? " AND EXISTS (SELECT 1 FROM broadcast_monthly m"
-                + " WHERE m.follower_id = f.id AND m.month_key = ? AND m.last_broadcast_id = ?)" : "";
-        Query insert = em.createNativeQuery("INSERT INTO broadcast_recipient (broadcast_id, follower_id, person_id,"
-                + " delivered_at) SELECT ?, f.id, f.person_id, ?" + source + inRange()
-                + " AND f.blacklisted_at IS NULL" + receiptTaken);
-        insert.setParameter(1, broadcast.id()).setParameter(2, InstantConverter.utc(now));
-        int next = bind(insert, 3);
-        insert.setParameter(next, from).setParameter(next + 1, to);
-        if (monthlyAllowance) {
-            insert.setParameter(next + 2, broadcast.monthKey()).setParameter(next + 3, broadcast.id());
+            insert = em.createNativeQuery("INSERT INTO broadcast_recipient (broadcast_id, follower_id, person_id,"
+                    + " delivered_at) SELECT ?, m.follower_id, m.person_id, ? FROM broadcast_monthly m"
+                    + " WHERE m.month_key = ? AND m.follower_id > ? AND m.follower_id <= ?"
+                    + " AND m.last_broadcast_id = ?");
+            insert.setParameter(1, broadcast.id()).setParameter(2, InstantConverter.utc(now))
+                    .setParameter(3, broadcast.monthKey()).setParameter(4, from).setParameter(5, to)
+                    .setParameter(6, broadcast.id());
+        } else {
+            insert = em.createNativeQuery("INSERT INTO broadcast_recipient (broadcast_id, follower_id, person_id,"
+                    + " delivered_at) SELECT ?, f.id, f.person_id, ?" + source + inRange()
+                    + " AND f.blacklisted_at IS NULL");
+            insert.setParameter(1, broadcast.id()).setParameter(2, InstantConverter.utc(now));
+            int next = bind(insert, 3);
+            insert.setParameter(next, from).setParameter(next + 1, to);
         }
         return insert.executeUpdate();
     }
 
     /**
-     * Counts this broadcast in the month's receipts of the range's followers who are below the allowance, and marks
-     * their rows with its id; a follower at the allowance keeps the row as it was and is filtered. Written before it
-     * is read, so that no chunk reads the receipts with shared locks: an {@code INSERT … SELECT} that tested the
-     * allowance with {@code NOT EXISTS} left shared gap locks where the chunk beside it had to insert, and two chunks
-     * side by side deadlocked on each other's receipts (docs/broadcasts.md, "Fan-out"). The assignments run left to
-     * right, so the second sees whether the first took the receipt.
+     * Counts this broadcast in the month's receipts of the range's followers who are not blacklisted and are below the
+     * allowance, and marks their rows with its id; a follower at the allowance keeps the row as it was and is filtered.
+     * The rows this broadcast marked stay locked by its chunk until it commits, so no other broadcast's chunk can take
+     * them before the recipients are read from them. Written before it is read, so that no chunk reads the receipts
+     * with shared locks: an {@code INSERT … SELECT} that tested the allowance with {@code NOT EXISTS} left shared gap
+     * locks where the chunk beside it had to insert, and two chunks side by side deadlocked on each other's receipts
+     * (docs/broadcasts.md, "Fan-out"). The assignments run left to right, so the second sees whether the first took
+     * the receipt.
      */
     private void takeReceipts(EntityManager em, long from, long to) {
-        Query upsert = em.createNativeQuery("INSERT INTO broadcast_monthly (follower_id, month_key, received,"
-                + " last_broadcast_id) SELECT f.id, ?, 1, ?" + source + inRange() + " AND f.blacklisted_at IS NULL"
+        Query upsert = em.createNativeQuery("INSERT INTO broadcast_monthly (month_key, follower_id, person_id,"
+                + " received, last_broadcast_id) SELECT ?, f.id, f.person_id, 1, ?" + source + inRange()
+                + " AND f.blacklisted_at IS NULL"
                 + " ON DUPLICATE KEY UPDATE last_broadcast_id = IF(received < " + FanOut.MONTHLY_ALLOWANCE
                 + ", VALUES(last_broadcast_id), last_broadcast_id),"
                 + " received = IF(last_broadcast_id = VALUES(last_broadcast_id), received + 1, received)");

@@ -6,6 +6,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -30,6 +32,14 @@ public final class UntrustedXml {
     public static final int MAX_BYTES = 64 * 1024;
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+
+    /**
+     * Builders that parsed a document and were reset, for the next parse. Creating one configures a whole parser, which
+     * cost 4 % of a merchant payment's server CPU (docs/performance.md, run P); one is used by one thread at a time and
+     * {@code reset()} returns it to its configuration (no resolver, handler or document kept). Bounded by the busiest
+     * moment's concurrent parses, which are far fewer than this.
+     */
+    private static final BlockingQueue<DocumentBuilder> IDLE = new ArrayBlockingQueue<>(64);
 
     private UntrustedXml() {
     }
@@ -68,8 +78,8 @@ public final class UntrustedXml {
     }
 
     private static Element root(InputSource source) {
+        DocumentBuilder builder = idleOrNewBuilder();
         try {
-            DocumentBuilder builder = newBuilder();
             builder.setErrorHandler(new DefaultHandler()); // the default one prints fatal errors to stderr
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are refused");
@@ -81,15 +91,24 @@ public final class UntrustedXml {
             return root;
         } catch (SAXException | IOException e) {
             throw malformed("not well-formed XML: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
+        } finally {
+            builder.reset();
+            IDLE.offer(builder);
         }
     }
 
-    /** JAXP factories promise no thread safety; builders are cheap next to the network call they serve. */
-    private static DocumentBuilder newBuilder() throws ParserConfigurationException {
+    private static DocumentBuilder idleOrNewBuilder() {
+        DocumentBuilder idle = IDLE.poll();
+        if (idle != null) {
+            return idle;
+        }
+        // JAXP factories promise no thread safety
         synchronized (FACTORY) {
-            return FACTORY.newDocumentBuilder();
+            try {
+                return FACTORY.newDocumentBuilder();
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

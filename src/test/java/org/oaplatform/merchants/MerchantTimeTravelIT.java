@@ -34,10 +34,12 @@ import org.oaplatform.merchants.Shops.Shop;
 import org.oaplatform.merchants.boundary.MerchantSettlements;
 import org.oaplatform.merchants.boundary.MicropayReversals;
 import org.oaplatform.merchants.boundary.PaymentCodes;
+import org.oaplatform.merchants.boundary.UnpaidOrders;
 import org.oaplatform.merchants.control.PaySignature;
 import org.oaplatform.merchants.control.PayTime;
 import org.oaplatform.merchants.control.PaySignature.SignType;
 import org.oaplatform.merchants.control.PayXml;
+import org.oaplatform.merchants.entity.MerchantOrder;
 import org.oaplatform.payments.boundary.LedgerAudit;
 import org.oaplatform.payments.control.BankGateway;
 import org.oaplatform.testsupport.Api;
@@ -77,6 +79,9 @@ class MerchantTimeTravelIT {
 
     @Inject
     MicropayReversals reversals;
+
+    @Inject
+    UnpaidOrders unpaidOrders;
 
     @Resource(lookup = "jdbc/oaplatform")
     DataSource database;
@@ -147,6 +152,43 @@ class MerchantTimeTravelIT {
         assertEquals(409, refused.status(), refused.text());
         assertEquals("order-closed", refused.problem());
         assertEquals(1_000, payer.balance());
+    }
+
+    @Test
+    void anUnpaidOrderEndsClosedAtItsTimeExpireOrAWeekAfterItWasPlaced() {
+        Api api = new Api(base.toString(), "10.9.0.8");
+        Shop shop = Shops.shop(api);
+        WalletData.Holder payer = WalletData.holder(api, 1_000);
+        String paid = paid(api, shop, payer, 100);
+        String week = "WEEK" + System.nanoTime();
+        place(api, shop, week, "https://shop.example.com/notify");
+        String soon = "SOON" + System.nanoTime();
+        Map<String, String> order = RawPay.signedOrder(shop.app().appid(), shop.mchId(), shop.apiKey());
+        order.put("out_trade_no", soon);
+        order.put("time_expire", PayTime.format(clock.clock().instant().plus(Duration.ofMinutes(30))));
+        order.remove("sign");
+        order.put("sign", PaySignature.sign(order, SignType.MD5, shop.apiKey()));
+        call(api, shop, "pay/unifiedorder", order);
+
+        clock.advance(Duration.ofMinutes(30).minus(MARGIN));
+        unpaidOrders.closePastTheirTime();
+        assertEquals("NOTPAY", tradeState(api, shop, soon));
+        clock.advance(MARGIN.multipliedBy(2));
+        unpaidOrders.closePastTheirTime();
+        assertEquals("CLOSED", tradeState(api, shop, soon), "at its time_expire");
+        assertEquals("NOTPAY", tradeState(api, shop, week));
+
+        clock.advance(MerchantOrder.UNPAID_LIFETIME.minus(Duration.ofMinutes(30)));
+        assertEquals("ORDERCLOSED", place(api, shop, week, "https://shop.example.com/notify").get("err_code"),
+                "its week is over before the timer came");
+        unpaidOrders.closePastTheirTime();
+        assertEquals("CLOSED", tradeState(api, shop, week), "a week after it was placed");
+        assertEquals("SUCCESS", tradeState(api, shop, paid), "a paid order is not touched");
+        assertEquals(1_000 - 100, payer.balance());
+    }
+
+    private static String tradeState(Api api, Shop shop, String outTradeNo) {
+        return call(api, shop, "pay/orderquery", request(shop, "out_trade_no", outTradeNo)).get("trade_state");
     }
 
     @Test

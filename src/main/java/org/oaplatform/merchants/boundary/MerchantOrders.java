@@ -111,8 +111,11 @@ public class MerchantOrders {
         }
         Instant now = clock.instant();
         if (!order.isPayableAt(now)) {
-            if (request.timeExpire() != null && !now.isBefore(request.timeExpire())) {
-                throw new BusinessException(PayError.ORDERCLOSED, "the order expired at its time_expire");
+            // Its time may be over before the timer that closes it came (UnpaidOrders).
+            if (!now.isBefore(order.closesAt())) {
+                throw new BusinessException(PayError.ORDERCLOSED, order.timeExpire() != null
+                        ? "the order expired at its time_expire"
+                        : "an unpaid order ends " + MerchantOrder.UNPAID_LIFETIME.toDays() + " days after it was placed");
             }
             order.reissue(prepayId(now), codeToken(order.tradeType()), request.payableUntil(now));
         }

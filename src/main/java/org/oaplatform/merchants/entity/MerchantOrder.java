@@ -33,6 +33,8 @@ import java.time.Instant;
         + " AND o.state = :userPaying AND o.payableUntil > :now ORDER BY o.createdAt DESC")
 @NamedQuery(name = MerchantOrder.WAITED_TOO_LONG, query = "SELECT o.id FROM MerchantOrder o"
         + " WHERE o.state = :userPaying AND o.payableUntil <= :now ORDER BY o.payableUntil")
+@NamedQuery(name = MerchantOrder.UNPAID_PAST_ITS_TIME, query = "SELECT o.id FROM MerchantOrder o"
+        + " WHERE o.state = :notPay AND o.closesAt <= :now ORDER BY o.closesAt, o.id")
 @NamedQuery(name = MerchantOrder.ID_BY_PREPAY_ID, query = "SELECT o.id FROM MerchantOrder o WHERE o.prepayId = :id")
 public class MerchantOrder {
 
@@ -46,6 +48,12 @@ public class MerchantOrder {
     public static final String WAITING_FOR = "MerchantOrder.waitingFor";
     public static final String WAITED_TOO_LONG = "MerchantOrder.waitedTooLong";
     public static final String FEES_PAID_BETWEEN = "MerchantOrder.feesPaidBetween";
+    public static final String UNPAID_PAST_ITS_TIME = "MerchantOrder.unpaidPastItsTime";
+    /**
+     * How long an unpaid order without {@code time_expire} lives before it ends CLOSED: WeChat keeps one about seven
+     * days (spec payments §1.7); until then the merchant may place it again for a new code after the two hours.
+     */
+    public static final Duration UNPAID_LIFETIME = Duration.ofDays(7);
     /** WeChat refuses to close an order younger than this (spec §1.7). */
     public static final Duration CLOSABLE_AFTER = Duration.ofMinutes(5);
 
@@ -106,6 +114,9 @@ public class MerchantOrder {
 
     @Column(name = "time_expire", updatable = false)
     private Instant timeExpire;
+
+    @Column(name = "closes_at", nullable = false, updatable = false)
+    private Instant closesAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -171,9 +182,10 @@ public class MerchantOrder {
         this.signType = terms.signType();
         this.fingerprint = terms.fingerprint();
         this.timeExpire = terms.timeExpire();
+        this.closesAt = timeExpire != null ? timeExpire : now.plus(UNPAID_LIFETIME);
         this.prepayId = prepayId;
         this.codeToken = codeToken;
-        this.payableUntil = payableUntil;
+        this.payableUntil = earlier(payableUntil, closesAt);
         this.state = TradeState.NOTPAY;
         this.createdAt = now;
     }
@@ -208,10 +220,11 @@ public class MerchantOrder {
     }
 
     /** A new prepay_id (and code) for an unpaid order placed again after its old ones ran out. */
+    /** A new prepay_id and code for two hours more, never beyond the order's own end. */
     public void reissue(String newPrepayId, String newCodeToken, Instant newPayableUntil) {
         this.prepayId = newPrepayId;
         this.codeToken = newCodeToken;
-        this.payableUntil = newPayableUntil;
+        this.payableUntil = earlier(newPayableUntil, closesAt);
     }
 
     public void paid(long payer, String openidOfPayer, String transaction, long posting, Instant now) {
@@ -259,6 +272,19 @@ public class MerchantOrder {
         }
         this.state = TradeState.CLOSED;
         this.closedAt = now;
+    }
+
+    /** An unpaid order whose time is over ends CLOSED; @return whether it did now */
+    public boolean closeIfUnpaidAt(Instant now) {
+        if (state != TradeState.NOTPAY || now.isBefore(closesAt)) {
+            return false;
+        }
+        close(now);
+        return true;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public Long id() {
@@ -327,6 +353,16 @@ public class MerchantOrder {
 
     public Instant payableUntil() {
         return payableUntil;
+    }
+
+    /** The merchant's {@code time_expire}, if it gave one. */
+    public Instant timeExpire() {
+        return timeExpire;
+    }
+
+    /** When it ends CLOSED if nobody paid it. */
+    public Instant closesAt() {
+        return closesAt;
     }
 
     public TradeState state() {

@@ -115,7 +115,8 @@ public class MerchantOrders {
             if (!now.isBefore(order.closesAt())) {
                 throw new BusinessException(PayError.ORDERCLOSED, order.timeExpire() != null
                         ? "the order expired at its time_expire"
-                        : "an unpaid order ends " + MerchantOrder.UNPAID_LIFETIME.toDays() + " days after it was placed");
+                        : "an unpaid order ends " + MerchantOrder.UNPAID_LIFETIME.toDays()
+                                + " days after it was placed");
             }
             order.reissue(prepayId(now), codeToken(order.tradeType()), request.payableUntil(now));
         }

@@ -219,8 +219,10 @@ public class MerchantOrder {
         this.closedAt = now;
     }
 
-    /** A new prepay_id (and code) for an unpaid order placed again after its old ones ran out. */
-    /** A new prepay_id and code for two hours more, never beyond the order's own end. */
+    /**
+     * A new prepay_id (and code) for an unpaid order placed again after its old ones ran out, never payable beyond the
+     * order's own end.
+     */
     public void reissue(String newPrepayId, String newCodeToken, Instant newPayableUntil) {
         this.prepayId = newPrepayId;
         this.codeToken = newCodeToken;

@@ -112,7 +112,7 @@ public class MerchantOrders {
         Instant now = clock.instant();
         if (!order.isPayableAt(now)) {
             // Its time may be over before the timer that closes it came (UnpaidOrders).
-            if (!now.isBefore(order.closesAt())) {
+            if (order.isOverAt(now)) {
                 throw new BusinessException(PayError.ORDERCLOSED, order.timeExpire() != null
                         ? "the order expired at its time_expire"
                         : "an unpaid order ends " + MerchantOrder.UNPAID_LIFETIME.toDays()

@@ -276,9 +276,14 @@ public class MerchantOrder {
         this.closedAt = now;
     }
 
+    /** Its time is over: if nobody paid it by now, it ends (or has ended) CLOSED. */
+    public boolean isOverAt(Instant now) {
+        return !now.isBefore(closesAt);
+    }
+
     /** An unpaid order whose time is over ends CLOSED; @return whether it did now */
     public boolean closeIfUnpaidAt(Instant now) {
-        if (state != TradeState.NOTPAY || now.isBefore(closesAt)) {
+        if (state != TradeState.NOTPAY || !isOverAt(now)) {
             return false;
         }
         close(now);
